@@ -1,1 +1,72 @@
-fn main(){}
+//! `cargo xtask`: developer tasks for cargo-async-explain.
+//!
+//! This file owns the command line: argument parsing, usage text and exit
+//! codes. The work itself lives in one module per task (`record.rs` records
+//! the compiler output of the fixture crates under `fixtures/`).
+
+mod record;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+cargo xtask: developer tasks for cargo-async-explain
+
+USAGE:
+    cargo xtask record [--check] [CASE...]
+
+COMMANDS:
+    record    Run `cargo check --message-format=json -p CASE` for each fixture
+              under fixtures/ (all of them when no CASE is named), normalise
+              the output and write it to fixtures/CASE/recorded.json.
+
+OPTIONS (record):
+    --check   Record into memory only and compare with the committed
+              recorded.json files; exit 1 if any fixture drifted or has no
+              recording.
+    -h, --help
+              Print this help.
+
+See fixtures/README.md for the fixture layout and the normalisation applied.
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("record") => run_record(&args[1..]),
+        None | Some("-h" | "--help" | "help") => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Some(other) => usage_error(&format!("unknown command `{other}`")),
+    }
+}
+
+fn run_record(args: &[String]) -> ExitCode {
+    let mut options = record::Options::default();
+    for arg in args {
+        match arg.as_str() {
+            "--check" => options.check = true,
+            "-h" | "--help" => {
+                print!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            flag if flag.starts_with('-') => {
+                return usage_error(&format!("unknown option `{flag}`"));
+            }
+            case => options.cases.push(case.to_string()),
+        }
+    }
+    match record::run(&options) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("error: {message}\n\n{USAGE}");
+    ExitCode::from(2)
+}

@@ -266,7 +266,7 @@ fn record(env: &Environment, fixtures_dir: &Path, case: &str, locked: bool) -> R
     let own_id = env
         .package_ids
         .get(case)
-        .with_context(|| format!("fixture `{case}` is not a member of fixtures/Cargo.toml (add it to `members`; folder and package name must match)"))?;
+        .with_context(|| format!("fixture `{case}` is not a member of fixtures/Cargo.toml (folder and package name must match)"))?;
     let manifest = fixtures_dir.join(case).join("fixture.toml");
     let manifest_text = fs::read_to_string(&manifest)
         .with_context(|| format!("cannot read {}", manifest.display()))?;

@@ -1,0 +1,121 @@
+//! Text for `--list` and `--explain`: the knowledge base as a reader browses it, in the manner of
+//! `rustc --explain`. Pure functions from entries to text.
+
+use std::fmt::Write as _;
+
+use crate::kb::{Captures, Entry, Kb};
+
+/// One line per entry: id and title.
+pub fn list(kb: &Kb) -> String {
+    let width = kb.entries().iter().map(|e| e.id.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for entry in kb.entries() {
+        let _ = writeln!(out, "{:width$}  {}", entry.id, title(entry));
+    }
+    out
+}
+
+/// The entries `--explain QUERY` shows: the entry with that id, or all entries naming that code.
+pub fn lookup<'k>(kb: &'k Kb, query: &str) -> Vec<&'k Entry> {
+    if let Some(entry) = kb.get(query) {
+        return vec![entry];
+    }
+    let code = query.trim();
+    kb.entries()
+        .iter()
+        .filter(|e| e.codes().any(|c| c.eq_ignore_ascii_case(code)))
+        .collect()
+}
+
+/// The message for an id or code nothing answers to, listing the valid ids.
+pub fn unknown(kb: &Kb, query: &str) -> String {
+    let mut out = format!("error: no knowledge-base entry or error code `{query}`\n\nvalid ids:\n");
+    for entry in kb.entries() {
+        let _ = writeln!(out, "  {}", entry.id);
+    }
+    out
+}
+
+/// An entry in full, placeholders shown as `<name>` where no default fills them.
+pub fn explain(entry: &Entry) -> String {
+    let shown = placeholders_shown(entry);
+    let fill = |t: &crate::kb::Template| t.fill(&shown, &entry.defaults).into_owned();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {}\n\n`{}`: {}\n",
+        fill(&entry.title),
+        entry.id,
+        entry.summary
+    );
+    let codes: Vec<&str> = entry.codes().collect();
+    if !codes.is_empty() {
+        let _ = writeln!(out, "Error codes: {}\n", codes.join(", "));
+    }
+    let _ = writeln!(out, "## Why\n\n{}\n", fill(&entry.explanation).trim_end());
+    if let Some(sync) = &entry.sync {
+        let _ = writeln!(out, "## In sync Rust\n\n{}\n", fill(sync).trim_end());
+    }
+    if let Some(rustc) = &entry.rustc {
+        let _ = writeln!(
+            out,
+            "## rustc's own help ({})\n\n{}\n",
+            rustc.verdict.as_str(),
+            fill(&rustc.note).trim_end()
+        );
+    }
+    if !entry.fixes.is_empty() {
+        let _ = writeln!(out, "## Fixes, best first\n");
+        for (i, fix) in entry.fixes.iter().enumerate() {
+            let _ = writeln!(out, "{}. {}", i + 1, fill(&fix.title));
+            if let Some(code) = &fix.code {
+                let _ = writeln!(out, "\n```rust\n{}\n```", fill(code).trim_end());
+            }
+            out.push('\n');
+        }
+    }
+    if !entry.links.is_empty() {
+        let _ = writeln!(out, "## Read more\n");
+        for link in &entry.links {
+            let _ = writeln!(out, "- {}: <{}>", link.title, link.url);
+        }
+        out.push('\n');
+    }
+    if !entry.crates.is_empty() {
+        let _ = writeln!(out, "## Crates that help\n");
+        for krate in &entry.crates {
+            let item = krate
+                .item
+                .as_deref()
+                .map(|i| format!(" (`{i}`)"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "- `{}`{item}: {} <{}>",
+                krate.name, krate.when, krate.url
+            );
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn title(entry: &Entry) -> String {
+    entry
+        .title
+        .fill(&placeholders_shown(entry), &entry.defaults)
+        .into_owned()
+}
+
+/// Where no match supplies captures, show each placeholder by name.
+fn placeholders_shown(entry: &Entry) -> Captures {
+    entry
+        .known_placeholders()
+        .into_iter()
+        .filter(|name| !entry.defaults.contains_key(name))
+        .map(|name| {
+            let shown = format!("<{name}>");
+            (name, shown)
+        })
+        .collect()
+}

@@ -1,0 +1,86 @@
+//! Turns a knowledge-base match into an explanation of one diagnostic: the entry's texts filled
+//! with the names and types rustc quoted, and each fix tied to the span of the user's code it
+//! points at. Pure data; the renderers decide how it looks.
+
+use cargo_metadata::diagnostic::{Diagnostic, DiagnosticSpan};
+
+use crate::kb::{CrateHint, Link, Match, SpanSelector, Subject, Verdict};
+
+#[derive(Debug, Clone)]
+pub struct Explanation<'a> {
+    pub id: &'a str,
+    pub title: String,
+    pub summary: &'a str,
+    pub why: String,
+    pub sync: Option<String>,
+    pub rustc: Option<(Verdict, String)>,
+    pub fixes: Vec<FixText<'a>>,
+    pub links: &'a [Link],
+    pub crates: &'a [CrateHint],
+}
+
+#[derive(Debug, Clone)]
+pub struct FixText<'a> {
+    pub title: String,
+    pub code: Option<String>,
+    /// The span of the user's code the fix points at, when the entry names one and rustc gave it.
+    pub span: Option<&'a DiagnosticSpan>,
+    /// Text to put in place of `span`, for a mechanical fix.
+    pub replacement: Option<String>,
+}
+
+impl<'a> Explanation<'a> {
+    pub fn new(found: &Match<'a>, diagnostic: &'a Diagnostic) -> Self {
+        let entry = found.entry;
+        let fill = |t: &crate::kb::Template| t.fill(&found.captures, &entry.defaults).into_owned();
+        let subject = Subject::new(diagnostic);
+        let fixes = entry
+            .fixes
+            .iter()
+            .map(|fix| {
+                let span = fix.at.as_ref().and_then(|at| select_span(&subject, at));
+                FixText {
+                    title: fill(&fix.title),
+                    code: fix.code.as_ref().map(fill).map(|c| c.trim_end().to_owned()),
+                    replacement: span.and(fix.replace.as_ref()).map(fill),
+                    span,
+                }
+            })
+            .collect();
+        Explanation {
+            id: &entry.id,
+            title: fill(&entry.title),
+            summary: &entry.summary,
+            why: fill(&entry.explanation).trim_end().to_owned(),
+            sync: entry.sync.as_ref().map(|s| fill(s).trim_end().to_owned()),
+            rustc: entry
+                .rustc
+                .as_ref()
+                .map(|r| (r.verdict, fill(&r.note).trim_end().to_owned())),
+            fixes,
+            links: &entry.links,
+            crates: &entry.crates,
+        }
+    }
+
+    /// The first fix's title, for one-line formats.
+    pub fn first_fix(&self) -> Option<&str> {
+        self.fixes.first().map(|f| f.title.as_str())
+    }
+}
+
+fn select_span<'d>(subject: &Subject<'d>, at: &SpanSelector) -> Option<&'d DiagnosticSpan> {
+    match at {
+        SpanSelector::Primary => subject.primary_span(),
+        SpanSelector::Label(pattern) => subject
+            .labels
+            .iter()
+            .find(|(label, _)| pattern.is_match(label))
+            .map(|(_, span)| *span),
+        SpanSelector::Child(pattern) => subject
+            .children
+            .iter()
+            .filter(|c| pattern.is_match(&c.message))
+            .find_map(|c| c.spans.iter().find(|s| s.is_primary).or(c.spans.first())),
+    }
+}

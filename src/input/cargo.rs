@@ -1,0 +1,152 @@
+//! Runs cargo as a child process with JSON messages on its stdout, passing the user's arguments
+//! through, forwarding interrupt and termination signals, and reporting cargo's exit status.
+
+use std::ffi::{OsStr, OsString};
+use std::io;
+use std::process::{Child, ChildStdout, Command, ExitStatus, Stdio};
+
+/// What cargo prints on stdout, chosen from the user's `--message-format` (if any) and colour.
+pub fn message_format(user_args: &[OsString], color: bool) -> (String, Vec<OsString>) {
+    let mut kept = Vec::with_capacity(user_args.len());
+    let mut wanted: Option<String> = None;
+    let mut args = user_args.iter();
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            kept.push(arg.clone());
+            kept.extend(args.by_ref().cloned());
+            break;
+        }
+        let text = arg.to_string_lossy();
+        if text == "--message-format" {
+            wanted = args.next().map(|v| v.to_string_lossy().into_owned());
+        } else if let Some(value) = text.strip_prefix("--message-format=") {
+            wanted = Some(value.to_owned());
+        } else {
+            kept.push(arg.clone());
+        }
+    }
+    let format = match wanted {
+        // The user asked for a JSON flavour: give them exactly that.
+        Some(w) if w.starts_with("json") => w,
+        _ if color => "json-diagnostic-rendered-ansi".to_owned(),
+        _ => "json".to_owned(),
+    };
+    (format, kept)
+}
+
+/// A running cargo whose stdout we read.
+pub struct CargoChild {
+    child: Child,
+    #[cfg(unix)]
+    forwarder: Option<signal_hook::iterator::Handle>,
+}
+
+impl CargoChild {
+    /// Starts `cargo <command> --message-format=<format> <args…>`. `CARGO` (set when we run as a
+    /// cargo subcommand) names the cargo to use.
+    pub fn spawn(command: &str, format: &str, args: &[OsString]) -> io::Result<Self> {
+        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| OsString::from("cargo"));
+        let child = Command::new(&cargo)
+            .arg(command)
+            .arg(format!("--message-format={format}"))
+            .args(args)
+            .stdin(Stdio::inherit())
+            .stderr(Stdio::inherit())
+            .stdout(Stdio::piped())
+            .spawn()
+            .map_err(|e| {
+                io::Error::new(
+                    e.kind(),
+                    format!("cannot run `{}`: {e}", OsStr::new(&cargo).to_string_lossy()),
+                )
+            })?;
+        #[cfg(unix)]
+        let forwarder = forward_signals(child.id());
+        Ok(CargoChild {
+            child,
+            #[cfg(unix)]
+            forwarder,
+        })
+    }
+
+    pub fn take_stdout(&mut self) -> Option<ChildStdout> {
+        self.child.stdout.take()
+    }
+
+    /// Waits for cargo and returns its exit status as our exit code (128 + signal when killed).
+    pub fn wait(mut self) -> io::Result<i32> {
+        let status = self.child.wait()?;
+        #[cfg(unix)]
+        if let Some(handle) = self.forwarder.take() {
+            handle.close();
+        }
+        Ok(exit_code(status))
+    }
+}
+
+fn exit_code(status: ExitStatus) -> i32 {
+    if let Some(code) = status.code() {
+        return code;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        if let Some(signal) = status.signal() {
+            return 128 + signal;
+        }
+    }
+    1
+}
+
+/// Catches SIGINT, SIGTERM and SIGHUP for the life of the child and passes them on to it, so we
+/// live to drain cargo's last messages and exit with its status. (A Ctrl-C in a terminal reaches
+/// cargo directly as well; a second SIGINT does no harm.)
+#[cfg(unix)]
+fn forward_signals(pid: u32) -> Option<signal_hook::iterator::Handle> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]).ok()?;
+    let handle = signals.handle();
+    let pid = libc::pid_t::try_from(pid).ok()?;
+    std::thread::spawn(move || {
+        for signal in signals.forever() {
+            // SAFETY: kill(2) has no memory-safety preconditions; a stale pid only fails.
+            unsafe {
+                libc::kill(pid, signal);
+            }
+        }
+    });
+    Some(handle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<OsString> {
+        list.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn user_message_format_is_replaced_but_arguments_after_double_dash_are_kept() {
+        let (format, kept) = message_format(
+            &args(&[
+                "--workspace",
+                "--message-format",
+                "short",
+                "--",
+                "--message-format=x",
+            ]),
+            false,
+        );
+        assert_eq!(format, "json");
+        assert_eq!(kept, args(&["--workspace", "--", "--message-format=x"]));
+    }
+
+    #[test]
+    fn a_json_flavour_asked_for_is_kept_and_colour_selects_ansi() {
+        let (format, _) = message_format(&args(&["--message-format=json-diagnostic-short"]), true);
+        assert_eq!(format, "json-diagnostic-short");
+        let (format, _) = message_format(&[], true);
+        assert_eq!(format, "json-diagnostic-rendered-ansi");
+    }
+}

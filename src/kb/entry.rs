@@ -1,0 +1,356 @@
+//! A checked, compiled knowledge-base entry: one misconception, how to recognise it and what to say.
+
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::error::{KbError, SourceFile};
+use super::matcher::Matcher;
+use super::pattern::{Captures, Pattern};
+use super::raw::{RawAt, RawEntry, RawMatcher, RawPattern};
+use super::template::Template;
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub id: String,
+    pub title: Template,
+    pub summary: String,
+    pub matchers: Vec<Matcher>,
+    pub supersedes: Vec<String>,
+    pub explanation: Template,
+    pub sync: Option<Template>,
+    pub rustc: Option<RustcVerdict>,
+    pub defaults: Captures,
+    pub fixes: Vec<Fix>,
+    pub links: Vec<Link>,
+    pub crates: Vec<CrateHint>,
+    /// Where the entry was read from (`knowledge-base/<id>.toml` or a `--kb` path), for messages.
+    pub origin: String,
+}
+
+/// What the entry says about rustc's own help for this diagnostic.
+#[derive(Debug, Clone)]
+pub struct RustcVerdict {
+    pub verdict: Verdict,
+    pub note: Template,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// rustc's suggestion is the right fix.
+    Good,
+    /// rustc finds the cause but gives no fix, or half of one.
+    Partial,
+    /// rustc's help points the wrong way, or its code does not compile.
+    Misleading,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Good => "good",
+            Verdict::Partial => "partial",
+            Verdict::Misleading => "misleading",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Fix {
+    pub title: Template,
+    pub code: Option<Template>,
+    pub at: Option<SpanSelector>,
+    /// A mechanical replacement for the selected span.
+    pub replace: Option<Template>,
+}
+
+/// Which span of the diagnostic a fix points at.
+#[derive(Debug, Clone)]
+pub enum SpanSelector {
+    Primary,
+    Label(Pattern),
+    Child(Pattern),
+}
+
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct CrateHint {
+    pub name: String,
+    pub item: Option<String>,
+    pub when: String,
+    pub url: String,
+}
+
+impl Entry {
+    /// Parses and checks one entry; `file` names it in errors, `expected_id` is its file stem.
+    pub fn parse(file: &SourceFile, expected_id: &str) -> Result<Entry, KbError> {
+        let raw: RawEntry = toml::from_str(&file.text)
+            .map_err(|e| file.error(e.span().unwrap_or(0..0), e.message().trim()))?;
+        Compiler { file }.entry(raw, expected_id)
+    }
+
+    /// All captures any matcher of the entry can produce, plus the defaults.
+    pub fn known_placeholders(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.defaults.keys().cloned().collect();
+        for m in &self.matchers {
+            for p in m.patterns() {
+                names.extend(p.capture_names().into_iter().map(str::to_owned));
+            }
+        }
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    /// Error and lint codes named by the entry's matchers.
+    pub fn codes(&self) -> impl Iterator<Item = &str> {
+        self.matchers
+            .iter()
+            .flat_map(|m| m.codes.iter().map(String::as_str))
+    }
+
+    /// The documentation link shown first, when the entry has one.
+    pub fn first_link(&self) -> Option<&Link> {
+        self.links.first()
+    }
+}
+
+struct Compiler<'f> {
+    file: &'f SourceFile,
+}
+
+impl Compiler<'_> {
+    fn entry(&self, raw: RawEntry, expected_id: &str) -> Result<Entry, KbError> {
+        let id = raw.id.get_ref();
+        if id != expected_id {
+            return Err(self.at(
+                &raw.id,
+                format!("id `{id}` must equal the file name `{expected_id}`"),
+            ));
+        }
+        if !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            return Err(self.at(&raw.id, "an id uses only a-z, 0-9 and `-`"));
+        }
+        if raw.matchers.is_empty() {
+            return Err(self
+                .file
+                .error(0..0, "an entry needs at least one `[[matcher]]`"));
+        }
+        let matchers = raw
+            .matchers
+            .iter()
+            .map(|m| self.matcher(m))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut entry = Entry {
+            id: id.clone(),
+            title: self.template(&raw.title)?,
+            summary: raw.summary,
+            matchers,
+            supersedes: raw.supersedes.iter().map(|s| s.get_ref().clone()).collect(),
+            explanation: self.template(&raw.explanation)?,
+            sync: raw.sync.as_ref().map(|s| self.template(s)).transpose()?,
+            rustc: None,
+            defaults: raw.defaults,
+            fixes: Vec::new(),
+            links: Vec::new(),
+            crates: Vec::new(),
+            origin: self.file.name.clone(),
+        };
+        if let Some(rustc) = &raw.rustc {
+            let verdict = match rustc.verdict.get_ref().as_str() {
+                "good" => Verdict::Good,
+                "partial" => Verdict::Partial,
+                "misleading" => Verdict::Misleading,
+                other => {
+                    return Err(self.at(
+                        &rustc.verdict,
+                        format!("verdict `{other}` is not one of `good`, `partial`, `misleading`"),
+                    ));
+                }
+            };
+            entry.rustc = Some(RustcVerdict {
+                verdict,
+                note: self.template(&rustc.note)?,
+            });
+        }
+        for fix in &raw.fixes {
+            let at = match &fix.at {
+                None => None,
+                Some(at) => Some(match at.get_ref() {
+                    RawAt::Named(name) if name == "primary" => SpanSelector::Primary,
+                    RawAt::Named(other) => {
+                        return Err(self.at(
+                            at,
+                            format!("`at = \"{other}\"` is unknown: use \"primary\", {{ label = … }} or {{ child = … }}"),
+                        ));
+                    }
+                    RawAt::Label { label } => SpanSelector::Label(self.pattern(label, at.span())?),
+                    RawAt::Child { child } => SpanSelector::Child(self.pattern(child, at.span())?),
+                }),
+            };
+            if fix.replace.is_some() && at.is_none() {
+                return Err(self.at(
+                    &fix.title,
+                    "a fix with `replace` needs `at` to say which span it replaces",
+                ));
+            }
+            entry.fixes.push(super::entry::Fix {
+                title: self.template(&fix.title)?,
+                code: fix.code.as_ref().map(|c| self.template(c)).transpose()?,
+                at,
+                replace: fix.replace.as_ref().map(|r| self.template(r)).transpose()?,
+            });
+        }
+        for link in raw.links {
+            self.https(&link.url)?;
+            entry.links.push(Link {
+                title: link.title,
+                url: link.url.into_inner(),
+            });
+        }
+        for krate in raw.crates {
+            let url = match &krate.url {
+                Some(url) => {
+                    self.https(url)?;
+                    url.get_ref().clone()
+                }
+                None => format!("https://docs.rs/{}", krate.name),
+            };
+            entry.crates.push(CrateHint {
+                name: krate.name,
+                item: krate.item,
+                when: krate.when,
+                url,
+            });
+        }
+        self.check_placeholders(&entry, &raw.title, &raw.explanation)?;
+        Ok(entry)
+    }
+
+    fn matcher(&self, raw: &Spanned<RawMatcher>) -> Result<Matcher, KbError> {
+        let m = raw.get_ref();
+        let list = |items: &[Spanned<RawPattern>]| -> Result<Vec<Pattern>, KbError> {
+            items
+                .iter()
+                .map(|p| self.pattern(p.get_ref(), p.span()))
+                .collect()
+        };
+        let matcher = Matcher {
+            levels: m.level.clone(),
+            codes: m.code.clone(),
+            no_code: m.no_code,
+            message: m
+                .message
+                .as_ref()
+                .map(|p| self.pattern(p.get_ref(), p.span()))
+                .transpose()?,
+            children: list(&m.child)?,
+            labels: list(&m.label)?,
+            types: list(&m.types)?,
+            sources: list(&m.source)?,
+            not: list(&m.not)?,
+        };
+        if matcher.codes.is_empty()
+            && matcher.message.is_none()
+            && matcher.children.is_empty()
+            && matcher.labels.is_empty()
+        {
+            return Err(self.at(
+                raw,
+                "a matcher needs a `code`, `message`, `child` or `label` condition; otherwise it matches every diagnostic",
+            ));
+        }
+        Ok(matcher)
+    }
+
+    fn pattern(&self, raw: &RawPattern, span: Range<usize>) -> Result<Pattern, KbError> {
+        match raw {
+            RawPattern::Literal(text) if text.is_empty() => {
+                Err(self.file.error(span, "an empty pattern matches everything"))
+            }
+            RawPattern::Literal(text) => Ok(Pattern::Literal(text.clone())),
+            RawPattern::Regex { regex } => Pattern::regex(regex).map_err(|e| {
+                let detail = e.to_string().lines().last().unwrap_or_default().to_owned();
+                self.file.error(span, format!("invalid regex: {detail}"))
+            }),
+        }
+    }
+
+    fn template(&self, raw: &Spanned<String>) -> Result<Template, KbError> {
+        Template::parse(raw.get_ref()).map_err(|_| self.at(raw, "`${` without a closing `}`"))
+    }
+
+    fn https(&self, url: &Spanned<String>) -> Result<(), KbError> {
+        let text = url.get_ref();
+        if !text.starts_with("https://") || text.contains(char::is_whitespace) {
+            return Err(self.at(url, format!("`{text}` is not an https URL")));
+        }
+        Ok(())
+    }
+
+    fn check_placeholders(
+        &self,
+        entry: &Entry,
+        title: &Spanned<String>,
+        explanation: &Spanned<String>,
+    ) -> Result<(), KbError> {
+        // A placeholder must be defined by every matcher (or have a default): whichever matcher
+        // fires, the text must read well.
+        let always: Vec<String> = {
+            let mut names: Option<Vec<String>> = None;
+            for m in &entry.matchers {
+                let mine: Vec<String> = m
+                    .patterns()
+                    .flat_map(|p| p.capture_names())
+                    .map(str::to_owned)
+                    .collect();
+                names = Some(match names {
+                    None => mine,
+                    Some(prev) => prev.into_iter().filter(|n| mine.contains(n)).collect(),
+                });
+            }
+            let mut names = names.unwrap_or_default();
+            names.extend(entry.defaults.keys().cloned());
+            names
+        };
+        let mut templates: Vec<&Template> = vec![&entry.title, &entry.explanation];
+        templates.extend(&entry.sync);
+        templates.extend(entry.rustc.iter().map(|r| &r.note));
+        for fix in &entry.fixes {
+            templates.push(&fix.title);
+            templates.extend(&fix.code);
+            templates.extend(&fix.replace);
+        }
+        for template in templates {
+            for name in template.placeholders() {
+                if !always.iter().any(|n| n == name) {
+                    let span = if title.get_ref().contains(name) {
+                        title.span()
+                    } else {
+                        explanation.span()
+                    };
+                    let mut message = format!(
+                        "placeholder `${{{name}}}` is not captured by every matcher and has no default"
+                    );
+                    if !always.is_empty() {
+                        message.push_str(&format!(" (known: {})", always.join(", ")));
+                    }
+                    return Err(self.file.error(span, message));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn at<T>(&self, spanned: &Spanned<T>, message: impl Into<String>) -> KbError {
+        self.file.error(spanned.span(), message)
+    }
+}

@@ -1,0 +1,147 @@
+//! A compiled matcher: the conditions under which a diagnostic shows a misconception.
+//!
+//! Every condition that is present must hold. Lists (`child`, `label`, `type`, `source`) need
+//! each of their patterns to match some item; `level` and `code` accept any of their values;
+//! `not` patterns must match none of the diagnostic's texts. An entry with several matchers
+//! matches when any one of them does.
+
+use super::pattern::{Captures, Pattern};
+use super::subject::Subject;
+
+#[derive(Debug, Clone, Default)]
+pub struct Matcher {
+    /// Accepted levels (`error`, `warning`…); empty accepts any.
+    pub levels: Vec<String>,
+    /// Accepted error or lint codes; empty accepts any, including none.
+    pub codes: Vec<String>,
+    /// Requires the diagnostic to carry no code at all.
+    pub no_code: bool,
+    pub message: Option<Pattern>,
+    pub children: Vec<Pattern>,
+    pub labels: Vec<Pattern>,
+    pub types: Vec<Pattern>,
+    pub sources: Vec<Pattern>,
+    pub not: Vec<Pattern>,
+}
+
+impl Matcher {
+    /// Returns the captures when the diagnostic satisfies every condition.
+    pub fn matches(&self, subject: &Subject<'_>) -> Option<Captures> {
+        if !self.levels.is_empty() && !self.levels.iter().any(|l| l == subject.level) {
+            return None;
+        }
+        if self.no_code && subject.code.is_some() {
+            return None;
+        }
+        if !self.codes.is_empty()
+            && !subject
+                .code
+                .is_some_and(|c| self.codes.iter().any(|x| x == c))
+        {
+            return None;
+        }
+        let mut captures = Captures::new();
+        if let Some(message) = &self.message
+            && !message.find(&subject.diagnostic.message, &mut captures)
+        {
+            return None;
+        }
+        let child_messages = subject.children.iter().map(|c| c.message.as_str());
+        if !all_found(&self.children, child_messages, &mut captures) {
+            return None;
+        }
+        if !all_found(
+            &self.labels,
+            subject.labels.iter().map(|(l, _)| *l),
+            &mut captures,
+        ) {
+            return None;
+        }
+        if !all_found(&self.types, subject.quoted.iter().copied(), &mut captures) {
+            return None;
+        }
+        if !all_found(
+            &self.sources,
+            subject.sources.iter().copied(),
+            &mut captures,
+        ) {
+            return None;
+        }
+        if self
+            .not
+            .iter()
+            .any(|p| subject.all_texts().any(|t| p.is_match(t)))
+        {
+            return None;
+        }
+        Some(captures)
+    }
+
+    /// Every pattern of the matcher, for validation.
+    pub fn patterns(&self) -> impl Iterator<Item = &Pattern> {
+        self.message
+            .iter()
+            .chain(&self.children)
+            .chain(&self.labels)
+            .chain(&self.types)
+            .chain(&self.sources)
+    }
+
+    /// Literal texts of which at least one appears in the raw JSON line of any diagnostic this
+    /// matcher accepts; `None` when the matcher names nothing literal and every line must be parsed.
+    pub fn needles(&self) -> Option<Vec<String>> {
+        if !self.codes.is_empty() {
+            return Some(
+                self.codes
+                    .iter()
+                    .map(|c| format!("\"code\":\"{c}\""))
+                    .collect(),
+            );
+        }
+        let literal = self
+            .patterns()
+            .find_map(Pattern::literal)
+            .map(json_escaped)?;
+        Some(vec![literal])
+    }
+}
+
+fn all_found<'t>(
+    patterns: &[Pattern],
+    items: impl Iterator<Item = &'t str> + Clone,
+    captures: &mut Captures,
+) -> bool {
+    patterns
+        .iter()
+        .all(|p| items.clone().any(|item| p.find(item, captures)))
+}
+
+/// The text as it appears inside a JSON string.
+fn json_escaped(text: &str) -> String {
+    let quoted = serde_json::to_string(text).unwrap_or_default();
+    quoted[1..quoted.len().saturating_sub(1)].to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn needles_prefer_codes_then_literals() {
+        let by_code = Matcher {
+            codes: vec!["E0373".into()],
+            ..Matcher::default()
+        };
+        assert_eq!(by_code.needles().unwrap(), ["\"code\":\"E0373\""]);
+        let by_text = Matcher {
+            message: Some(Pattern::Literal("say \"hi\"".into())),
+            ..Matcher::default()
+        };
+        assert_eq!(by_text.needles().unwrap(), [r#"say \"hi\""#]);
+        let by_regex = Matcher {
+            message: Some(Pattern::regex("x").unwrap()),
+            ..Matcher::default()
+        };
+        assert!(by_regex.needles().is_none());
+    }
+}

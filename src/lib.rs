@@ -1,0 +1,17 @@
+//! cargo-async-explain: recognises async-related compiler diagnostics and explains them from a
+//! knowledge base of misconceptions. The binary (`main.rs`) is a thin edge over this library.
+//!
+//! Flow: input lines ([`input`]) → classification → knowledge-base matching ([`kb`]) →
+//! [`explain::Explanation`] → an emitter per format ([`render`]) → output, driven by [`pipeline`].
+
+pub mod catalogue;
+pub mod cli;
+pub mod config;
+pub mod explain;
+pub mod input;
+pub mod kb;
+pub mod pipeline;
+pub mod render;
+
+/// The recording of a crate with async errors that `--demo` explains (recorded by `cargo xtask record`).
+pub const DEMO_RECORDING: &[u8] = include_bytes!("../fixtures/demo/recorded.json");

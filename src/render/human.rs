@@ -1,0 +1,51 @@
+//! The default format: every diagnostic exactly as rustc rendered it, each explained one followed
+//! by its explanation; text lines verbatim; cargo's bookkeeping JSON hidden as cargo hides it.
+
+use super::{DiagnosticEvent, Emitter, Event, Style, raw_line, render_explanation, strip_ansi};
+
+pub struct Human {
+    style: Style,
+}
+
+impl Human {
+    pub fn new(style: Style) -> Self {
+        Human { style }
+    }
+
+    fn diagnostic(&self, d: &DiagnosticEvent<'_>, out: &mut Vec<u8>) {
+        match d.rendered {
+            Some(rendered) => {
+                let text = if self.style.color {
+                    std::borrow::Cow::Borrowed(rendered)
+                } else {
+                    strip_ansi(rendered)
+                };
+                out.extend_from_slice(text.as_bytes());
+                if !text.ends_with('\n') {
+                    out.push(b'\n');
+                }
+            }
+            None => {
+                let message = d.diagnostic.map_or("", |diag| diag.message.as_str());
+                out.extend_from_slice(format!("{}: {message}\n", d.level).as_bytes());
+            }
+        }
+        for explanation in d.explanations {
+            out.extend_from_slice(render_explanation(explanation, self.style).as_bytes());
+            out.push(b'\n');
+        }
+    }
+}
+
+impl Emitter for Human {
+    fn event(&mut self, event: &Event<'_>, out: &mut Vec<u8>) {
+        match event {
+            Event::Text { raw, .. } => raw_line(out, raw, true),
+            Event::Json {
+                bookkeeping: true, ..
+            } => {}
+            Event::Json { raw, .. } => raw_line(out, raw, true),
+            Event::Diagnostic(d) => self.diagnostic(d, out),
+        }
+    }
+}

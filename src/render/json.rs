@@ -1,0 +1,150 @@
+//! The JSON stream: every line as it came in, byte for byte, except explained diagnostics,
+//! which keep all of rustc's fields and gain `children` (the explanation, one `help` per fix with
+//! its span and replacement, links) and the human explanation appended to `rendered`.
+//! The result is still valid cargo/rustc JSON, so editors (rust-analyzer's check command) read it.
+
+use serde_json::{Map, Value, json};
+
+use super::{DiagnosticEvent, Emitter, Event, Style, raw_line, render_explanation};
+use crate::explain::Explanation;
+use crate::input::Shape;
+
+pub struct Json {
+    style: Style,
+}
+
+impl Json {
+    pub fn new(style: Style) -> Self {
+        Json { style }
+    }
+
+    fn enriched(&self, d: &DiagnosticEvent<'_>) -> Option<Vec<u8>> {
+        let mut root: Value = serde_json::from_slice(d.raw).ok()?;
+        let message = match d.shape {
+            Shape::Cargo => root.get_mut("message")?,
+            Shape::Bare => &mut root,
+        }
+        .as_object_mut()?;
+        let colored = message
+            .get("rendered")
+            .and_then(Value::as_str)
+            .is_some_and(|r| r.contains('\u{1b}'));
+        let style = Style {
+            color: colored,
+            ..self.style
+        };
+        let mut appended = String::new();
+        for explanation in d.explanations {
+            if let Some(Value::Array(children)) = message.get_mut("children") {
+                children.extend(children_for(explanation));
+            }
+            appended.push('\n');
+            appended.push_str(&render_explanation(explanation, style));
+        }
+        if let Some(Value::String(rendered)) = message.get_mut("rendered") {
+            rendered.push_str(&appended);
+        }
+        serde_json::to_vec(&root).ok()
+    }
+}
+
+impl Emitter for Json {
+    fn event(&mut self, event: &Event<'_>, out: &mut Vec<u8>) {
+        match event {
+            Event::Text { raw, newline } | Event::Json { raw, newline, .. } => {
+                raw_line(out, raw, *newline)
+            }
+            Event::Diagnostic(d) if d.explanations.is_empty() => raw_line(out, d.raw, d.newline),
+            Event::Diagnostic(d) => match self.enriched(d) {
+                Some(bytes) => raw_line(out, &bytes, true),
+                None => raw_line(out, d.raw, d.newline),
+            },
+        }
+    }
+}
+
+/// The children added for one explanation; the first carries the `async-explain::<id>` code.
+fn children_for(e: &Explanation<'_>) -> Vec<Value> {
+    let mut children = Vec::new();
+    let mut head = format!("{}\n{}", e.title, e.why);
+    if let Some((verdict, note)) = &e.rustc {
+        head.push_str(&format!("\nrustc's help ({}): {note}", verdict.as_str()));
+    }
+    children.push(child(
+        "note",
+        head,
+        Some(json!({"code": format!("async-explain::{}", e.id), "explanation": null})),
+        Vec::new(),
+    ));
+    for fix in &e.fixes {
+        let mut text = fix.title.clone();
+        if let Some(code) = &fix.code {
+            text.push('\n');
+            text.push_str(code);
+        }
+        let spans = fix
+            .span
+            .and_then(|span| serde_json::to_value(span).ok())
+            .map(|mut span| {
+                if let Some(obj) = span.as_object_mut() {
+                    obj.insert("is_primary".into(), Value::Bool(true));
+                    obj.insert("label".into(), Value::Null);
+                    obj.insert("expansion".into(), Value::Null);
+                    let (replacement, applicability) = match &fix.replacement {
+                        Some(r) => (
+                            Value::String(r.clone()),
+                            Value::String("MaybeIncorrect".into()),
+                        ),
+                        None => (Value::Null, Value::Null),
+                    };
+                    obj.insert("suggested_replacement".into(), replacement);
+                    obj.insert("suggestion_applicability".into(), applicability);
+                }
+                span
+            })
+            .into_iter()
+            .collect();
+        children.push(child("help", text, None, spans));
+    }
+    if !e.links.is_empty() {
+        let list: Vec<String> = e
+            .links
+            .iter()
+            .map(|l| format!("{} <{}>", l.title, l.url))
+            .collect();
+        children.push(child(
+            "note",
+            format!("read more: {}", list.join("; ")),
+            None,
+            Vec::new(),
+        ));
+    }
+    if !e.crates.is_empty() {
+        let list: Vec<String> = e
+            .crates
+            .iter()
+            .map(|c| match &c.item {
+                Some(item) => format!("`{item}` ({}): {}", c.name, c.when),
+                None => format!("`{}`: {}", c.name, c.when),
+            })
+            .collect();
+        children.push(child(
+            "help",
+            format!("crates that help: {}", list.join("; ")),
+            None,
+            Vec::new(),
+        ));
+    }
+    children
+}
+
+fn child(level: &str, message: String, code: Option<Value>, spans: Vec<Value>) -> Value {
+    let mut obj = Map::new();
+    obj.insert("message".into(), Value::String(message));
+    obj.insert("code".into(), code.unwrap_or(Value::Null));
+    obj.insert("level".into(), Value::String(level.into()));
+    obj.insert("spans".into(), Value::Array(spans));
+    obj.insert("children".into(), Value::Array(Vec::new()));
+    obj.insert("rendered".into(), Value::Null);
+    Value::Object(obj)
+}

@@ -1,0 +1,121 @@
+//! Output formats. Each emitter turns pipeline events into bytes appended to a buffer: rendering
+//! is pure, and the caller does the writing.
+
+mod explanation;
+mod human;
+mod json;
+mod short;
+pub mod snippet;
+
+use cargo_metadata::diagnostic::Diagnostic;
+
+use crate::explain::Explanation;
+use crate::input::Shape;
+
+pub use explanation::render_explanation;
+pub use human::Human;
+pub use json::Json;
+pub use short::Short;
+
+/// How human-readable text is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    pub color: bool,
+    /// Width annotate-snippets lays out for.
+    pub width: usize,
+}
+
+/// One unit of input, as the emitters see it.
+pub enum Event<'a> {
+    /// A line that is not JSON: written back verbatim.
+    Text {
+        raw: &'a [u8],
+        newline: bool,
+    },
+    /// A JSON line that is not a diagnostic; `bookkeeping` when cargo itself would not print it.
+    Json {
+        raw: &'a [u8],
+        newline: bool,
+        bookkeeping: bool,
+    },
+    Diagnostic(&'a DiagnosticEvent<'a>),
+}
+
+/// A compiler diagnostic and whatever explains it.
+pub struct DiagnosticEvent<'a> {
+    pub raw: &'a [u8],
+    pub newline: bool,
+    pub shape: Shape,
+    pub level: &'a str,
+    pub rendered: Option<&'a str>,
+    /// Parsed in full when an entry matched or the emitter asked for it.
+    pub diagnostic: Option<&'a Diagnostic>,
+    pub explanations: &'a [Explanation<'a>],
+}
+
+/// Counts kept while the stream runs, for exit codes and summaries.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub errors: u64,
+    pub warnings: u64,
+    pub other_diagnostics: u64,
+    pub explained: u64,
+    pub build_failed: bool,
+    pub malformed_lines: u64,
+}
+
+pub trait Emitter {
+    /// True when the emitter needs every diagnostic parsed in full, not only explained ones.
+    fn wants_full_diagnostics(&self) -> bool {
+        false
+    }
+
+    fn event(&mut self, event: &Event<'_>, out: &mut Vec<u8>);
+
+    /// Called once after the last event.
+    fn finish(&mut self, _summary: &Summary, _out: &mut Vec<u8>) {}
+}
+
+/// Writes a raw line and its terminator, if it had one.
+fn raw_line(out: &mut Vec<u8>, raw: &[u8], newline: bool) {
+    out.extend_from_slice(raw);
+    if newline {
+        out.push(b'\n');
+    }
+}
+
+/// Removes ANSI escape sequences (SGR and other CSI) from text rustc rendered with colour.
+pub fn strip_ansi(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\u{1b}') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' && chars.peek() == Some(&'[') {
+            chars.next();
+            for c in chars.by_ref() {
+                if ('@'..='~').contains(&c) {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strip_ansi_removes_sgr_sequences_only() {
+        assert_eq!(
+            strip_ansi("\u{1b}[1m\u{1b}[91merror\u{1b}[0m: x"),
+            "error: x"
+        );
+        assert_eq!(strip_ansi("plain [1m"), "plain [1m");
+    }
+}

@@ -15,7 +15,8 @@ USAGE:
     cargo xtask record [--check] [CASE...]
 
 COMMANDS:
-    record    Run `cargo check --message-format=json -p CASE` for each fixture
+    record    Run `cargo check --message-format=json -p CASE` (or `cargo clippy`
+              when fixture.toml says `command = \"clippy\"`) for each fixture
               under fixtures/ (all of them when no CASE is named), normalise
               the output and write it to fixtures/CASE/recorded.json.
 

@@ -1,7 +1,8 @@
 //! `cargo xtask record`: records what `cargo check` prints for each fixture.
 //!
 //! This file owns the recorder: finding fixtures, running
-//! `cargo check --message-format=json -p CASE ARGS` in `fixtures/`, keeping
+//! `cargo check --message-format=json -p CASE ARGS` in `fixtures/` (or
+//! `cargo clippy …` for fixtures whose `command` is "clippy"), keeping
 //! only the deterministic lines, normalising machine-specific substrings and
 //! writing (or, with `--check`, comparing) `fixtures/CASE/recorded.json`.
 //!
@@ -272,9 +273,11 @@ fn record(env: &Environment, fixtures_dir: &Path, case: &str, locked: bool) -> R
         .with_context(|| format!("cannot read {}", manifest.display()))?;
     let extra_args = parse_args(&manifest_text)
         .with_context(|| format!("bad `args` in {}", manifest.display()))?;
+    let subcommand = parse_command(&manifest_text)
+        .with_context(|| format!("bad `command` in {}", manifest.display()))?;
 
     let mut command = cargo_command(&env.cargo, fixtures_dir);
-    command.arg("check").arg("--message-format=json");
+    command.arg(subcommand).arg("--message-format=json");
     if locked {
         // CI must not quietly update fixtures/Cargo.lock.
         command.arg("--locked");
@@ -320,7 +323,7 @@ fn record(env: &Environment, fixtures_dir: &Path, case: &str, locked: bool) -> R
     }
     if !finished {
         bail!(
-            "`cargo check -p {case}` did not finish a build ({}):\n{}",
+            "`cargo {subcommand} -p {case}` did not finish a build ({}):\n{}",
             output.status,
             String::from_utf8_lossy(&output.stderr)
         );
@@ -336,23 +339,54 @@ fn record(env: &Environment, fixtures_dir: &Path, case: &str, locked: bool) -> R
     })
 }
 
+/// The cargo subcommands a fixture may be recorded with (`command` in fixture.toml).
+const COMMANDS: [&str; 2] = ["check", "clippy"];
+
+/// Reads the optional `command = "check" | "clippy"` key of fixture.toml
+/// ("check" when absent). Clippy is for cases only its lints can see.
+fn parse_command(toml: &str) -> Result<&'static str> {
+    let Some(value) = key_value(toml, "command") else {
+        return Ok(COMMANDS[0]);
+    };
+    let mut chars = value.chars().peekable();
+    skip_blank(&mut chars);
+    let quote = match chars.next() {
+        Some(quote @ ('"' | '\'')) => quote,
+        other => bail!("expected a string, like `command = \"clippy\"`, found {other:?}"),
+    };
+    let mut name = String::new();
+    loop {
+        match chars.next().context("unterminated string")? {
+            c if c == quote => break,
+            c => name.push(c),
+        }
+    }
+    COMMANDS
+        .into_iter()
+        .find(|c| *c == name)
+        .with_context(|| format!("unknown command {name:?} (expected one of {COMMANDS:?})"))
+}
+
+/// The text after `key =` of the first line that sets `key` (no TOML crate here).
+fn key_value<'t>(toml: &'t str, key: &str) -> Option<&'t str> {
+    let mut offset = 0;
+    for line in toml.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix(key)
+            && let Some(rest) = rest.trim_start().strip_prefix('=')
+        {
+            return Some(&toml[offset + line.len() - rest.len()..]);
+        }
+        offset += line.len();
+    }
+    None
+}
+
 /// Reads the optional `args = [...]` key of fixture.toml (no TOML crate here:
 /// only an array of "basic" or 'literal' strings is supported, over one or
 /// more lines, with `#` comments between elements).
 fn parse_args(toml: &str) -> Result<Vec<String>> {
-    let mut offset = 0;
-    let mut value = None;
-    for line in toml.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        if let Some(rest) = trimmed.strip_prefix("args")
-            && let Some(rest) = rest.trim_start().strip_prefix('=')
-        {
-            value = Some(&toml[offset + line.len() - rest.len()..]);
-            break;
-        }
-        offset += line.len();
-    }
-    let Some(value) = value else {
+    let Some(value) = key_value(toml, "args") else {
         return Ok(Vec::new());
     };
 
@@ -536,6 +570,18 @@ mod tests {
         assert!(parse_args("args = []").unwrap().is_empty());
         assert!(parse_args("expect = [\"x\"]").unwrap().is_empty());
         assert!(parse_args("args = \"--tests\"").is_err());
+    }
+
+    #[test]
+    fn command_is_read_from_fixture_toml() {
+        assert_eq!(parse_command("expect = []\n").unwrap(), "check");
+        assert_eq!(parse_command("# command = \"clippy\"\n").unwrap(), "check");
+        assert_eq!(parse_command("command = \"clippy\"\n").unwrap(), "clippy");
+        assert_eq!(parse_command("command='check' # why\n").unwrap(), "check");
+        assert_eq!(parse_command("commands = \"clippy\"\n").unwrap(), "check");
+        assert!(parse_command("command = \"build\"").is_err());
+        assert!(parse_command("command = clippy").is_err());
+        assert!(parse_command("command = \"clippy").is_err());
     }
 
     #[test]

@@ -50,6 +50,17 @@ impl Config {
         Config::resolve(cli, std::io::stdout().is_terminal(), no_color)
     }
 
+    /// A `--message-format` given to cargo picks the matching output format, so
+    /// `cargo async-explain check --message-format=short` does what the user means.
+    pub fn follow_cargo_format(&mut self, requested: &str) {
+        self.format = match requested {
+            "short" => FormatArg::Short,
+            "human" => FormatArg::Human,
+            json if json.starts_with("json") => FormatArg::Json,
+            _ => self.format,
+        };
+    }
+
     pub fn load_kb(&self) -> Result<Kb, Vec<KbError>> {
         self.kb_dirs
             .iter()

@@ -5,8 +5,20 @@ use std::ffi::{OsStr, OsString};
 use std::io;
 use std::process::{Child, ChildStdout, Command, ExitStatus, Stdio};
 
-/// What cargo prints on stdout, chosen from the user's `--message-format` (if any) and colour.
-pub fn message_format(user_args: &[OsString], color: bool) -> (String, Vec<OsString>) {
+/// How cargo is asked to print messages, from the user's own `--message-format` and colour.
+#[derive(Debug, PartialEq, Eq)]
+pub struct MessageFormat {
+    /// The value passed to cargo: always a JSON flavour.
+    pub cargo: String,
+    /// What the user asked for (`human`, `short`, `json…`), when they did.
+    pub requested: Option<String>,
+    /// The user's arguments without their `--message-format`.
+    pub args: Vec<OsString>,
+}
+
+/// Takes the user's `--message-format` out of the arguments (those after `--` belong to the
+/// program and are left alone) and chooses the JSON flavour cargo prints.
+pub fn message_format(user_args: &[OsString], color: bool) -> MessageFormat {
     let mut kept = Vec::with_capacity(user_args.len());
     let mut wanted: Option<String> = None;
     let mut args = user_args.iter();
@@ -25,13 +37,17 @@ pub fn message_format(user_args: &[OsString], color: bool) -> (String, Vec<OsStr
             kept.push(arg.clone());
         }
     }
-    let format = match wanted {
+    let cargo = match &wanted {
         // The user asked for a JSON flavour: give them exactly that.
-        Some(w) if w.starts_with("json") => w,
+        Some(w) if w.starts_with("json") => w.clone(),
         _ if color => "json-diagnostic-rendered-ansi".to_owned(),
         _ => "json".to_owned(),
     };
-    (format, kept)
+    MessageFormat {
+        cargo,
+        requested: wanted,
+        args: kept,
+    }
 }
 
 /// A running cargo whose stdout we read.
@@ -128,7 +144,7 @@ mod tests {
 
     #[test]
     fn user_message_format_is_replaced_but_arguments_after_double_dash_are_kept() {
-        let (format, kept) = message_format(
+        let format = message_format(
             &args(&[
                 "--workspace",
                 "--message-format",
@@ -138,15 +154,19 @@ mod tests {
             ]),
             false,
         );
-        assert_eq!(format, "json");
-        assert_eq!(kept, args(&["--workspace", "--", "--message-format=x"]));
+        assert_eq!(format.cargo, "json");
+        assert_eq!(format.requested.as_deref(), Some("short"));
+        assert_eq!(
+            format.args,
+            args(&["--workspace", "--", "--message-format=x"])
+        );
     }
 
     #[test]
     fn a_json_flavour_asked_for_is_kept_and_colour_selects_ansi() {
-        let (format, _) = message_format(&args(&["--message-format=json-diagnostic-short"]), true);
-        assert_eq!(format, "json-diagnostic-short");
-        let (format, _) = message_format(&[], true);
-        assert_eq!(format, "json-diagnostic-rendered-ansi");
+        let format = message_format(&args(&["--message-format=json-diagnostic-short"]), true);
+        assert_eq!(format.cargo, "json-diagnostic-short");
+        let format = message_format(&[], true);
+        assert_eq!(format.cargo, "json-diagnostic-rendered-ansi");
     }
 }

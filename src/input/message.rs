@@ -41,6 +41,9 @@ pub enum Classified<'a> {
 #[derive(Debug)]
 pub struct Light<'a> {
     pub shape: Shape,
+    /// Which compilation the diagnostic belongs to (package and target for cargo; empty for bare
+    /// rustc output, where the whole stream is one compilation).
+    pub unit: String,
     pub level: Cow<'a, str>,
     pub rendered: Option<String>,
 }
@@ -53,6 +56,10 @@ struct Probe<'a> {
     message_type: Option<Cow<'a, str>>,
     #[serde(default)]
     success: Option<bool>,
+    #[serde(borrow, default)]
+    package_id: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    target: Option<&'a RawValue>,
     #[serde(borrow, default)]
     message: Option<&'a RawValue>,
     #[serde(borrow, default)]
@@ -107,6 +114,11 @@ pub fn classify(line: &[u8]) -> Classified<'_> {
             match serde_json::from_str::<LightMessage<'_>>(message.get()) {
                 Ok(light) => Classified::Diagnostic(Light {
                     shape: Shape::Cargo,
+                    unit: format!(
+                        "{} {}",
+                        probe.package_id.as_deref().unwrap_or_default(),
+                        probe.target.map_or("", |t| t.get())
+                    ),
                     level: Cow::Owned(light.level.into_owned()),
                     rendered: light.rendered,
                 }),
@@ -121,6 +133,7 @@ pub fn classify(line: &[u8]) -> Classified<'_> {
         (None, Some("diagnostic")) => match probe.level {
             Some(level) => Classified::Diagnostic(Light {
                 shape: Shape::Bare,
+                unit: String::new(),
                 level,
                 rendered: probe.rendered,
             }),

@@ -16,6 +16,8 @@ pub struct Entry {
     pub title: Template,
     pub summary: String,
     pub matchers: Vec<Matcher>,
+    /// Later diagnostics of the same crate that this entry's root error causes.
+    pub cascades: Vec<Matcher>,
     pub supersedes: Vec<String>,
     pub explanation: Template,
     pub sync: Option<Template>,
@@ -149,11 +151,17 @@ impl Compiler<'_> {
             .iter()
             .map(|m| self.matcher(m))
             .collect::<Result<Vec<_>, _>>()?;
+        let cascades = raw
+            .cascades
+            .iter()
+            .map(|m| self.matcher(m))
+            .collect::<Result<Vec<_>, _>>()?;
         let mut entry = Entry {
             id: id.clone(),
             title: self.template(&raw.title)?,
             summary: raw.summary,
             matchers,
+            cascades,
             supersedes: raw.supersedes.iter().map(|s| s.get_ref().clone()).collect(),
             explanation: self.template(&raw.explanation)?,
             sync: raw.sync.as_ref().map(|s| self.template(s)).transpose()?,

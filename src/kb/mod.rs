@@ -25,12 +25,14 @@ pub use template::Template;
 const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_kb.rs"));
 
 /// A loaded knowledge base, ready to match diagnostics.
+#[derive(Debug)]
 pub struct Kb {
     entries: Vec<Entry>,
     prefilter: Prefilter,
 }
 
 /// A cheap test on a raw JSON line: can any entry possibly match it?
+#[derive(Debug)]
 enum Prefilter {
     /// Some matcher names nothing literal, so every diagnostic must be parsed.
     Everything,
@@ -92,6 +94,24 @@ impl Kb {
             .collect();
         found.retain(|m| !superseded.contains(&m.entry.id.as_str()));
         found
+    }
+}
+
+impl Kb {
+    /// The earlier root entry (among `roots`) whose cascade covers this diagnostic, if any.
+    pub fn cascade_root<'k>(
+        &'k self,
+        roots: &[&'k Entry],
+        diagnostic: &Diagnostic,
+    ) -> Option<&'k Entry> {
+        if roots.is_empty() {
+            return None;
+        }
+        let subject = Subject::new(diagnostic);
+        roots
+            .iter()
+            .copied()
+            .find(|root| root.cascades.iter().any(|m| m.matches(&subject).is_some()))
     }
 }
 
@@ -186,7 +206,10 @@ impl KbBuilder {
 
 fn prefilter(entries: &[Entry]) -> Prefilter {
     let mut needles = Vec::new();
-    for matcher in entries.iter().flat_map(|e| &e.matchers) {
+    for matcher in entries
+        .iter()
+        .flat_map(|e| e.matchers.iter().chain(&e.cascades))
+    {
         match matcher.needles() {
             Some(found) => needles.extend(found),
             None => return Prefilter::Everything,

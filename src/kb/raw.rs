@@ -18,6 +18,8 @@ pub struct RawEntry {
     pub supersedes: Vec<Spanned<String>>,
     #[serde(default, rename = "matcher")]
     pub matchers: Vec<Spanned<RawMatcher>>,
+    #[serde(default, rename = "cascade")]
+    pub cascades: Vec<Spanned<RawMatcher>>,
     pub explanation: Spanned<String>,
     #[serde(default)]
     pub sync: Option<Spanned<String>>,

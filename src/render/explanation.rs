@@ -3,10 +3,40 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level, Patch, Renderer, Snippet};
 
-use super::Style;
 use super::snippet::SpanSource;
+use super::{Root, Style};
 use crate::explain::Explanation;
 use crate::kb::Verdict;
+
+/// The note for an error caused by an earlier explained one, ending in a newline.
+pub fn render_follows(root: &Root, style: Style) -> String {
+    let report = [Level::NOTE
+        .with_name("explain")
+        .primary_title("this error follows from an earlier one")
+        .id(root.id.as_str())
+        .element(Level::NOTE.message(format!("the root cause, explained above: {}", root.title)))
+        .element(Level::HELP.message("fix that error first; this one should then go away"))];
+    finish(renderer(style).render(&report))
+}
+
+fn renderer(style: Style) -> Renderer {
+    if style.color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+    .term_width(style.width)
+}
+
+/// Trims trailing spaces annotate-snippets leaves on blank lines; ends with a newline.
+fn finish(rendered: String) -> String {
+    let mut text = String::with_capacity(rendered.len() + 1);
+    for line in rendered.lines() {
+        text.push_str(line.trim_end());
+        text.push('\n');
+    }
+    text
+}
 
 /// The explanation as text, ending in a newline.
 pub fn render_explanation(explanation: &Explanation<'_>, style: Style) -> String {
@@ -84,18 +114,7 @@ pub fn render_explanation(explanation: &Explanation<'_>, style: Style) -> String
         report.push(tail);
     }
 
-    let renderer = if style.color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    }
-    .term_width(style.width);
-    let mut text = String::new();
-    for line in renderer.render(&report).lines() {
-        text.push_str(line.trim_end());
-        text.push('\n');
-    }
-    text
+    finish(renderer(style).render(&report))
 }
 
 fn snippet_of<'a, T: Clone>(source: &'a SpanSource) -> Snippet<'a, T> {

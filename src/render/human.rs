@@ -1,7 +1,10 @@
 //! The default format: every diagnostic exactly as rustc rendered it, each explained one followed
 //! by its explanation; text lines verbatim; cargo's bookkeeping JSON hidden as cargo hides it.
 
-use super::{DiagnosticEvent, Emitter, Event, Style, raw_line, render_explanation, strip_ansi};
+use super::{
+    DiagnosticEvent, Emitter, Event, Style, raw_line, render_explanation, render_follows,
+    strip_ansi,
+};
 
 pub struct Human {
     style: Style,
@@ -29,6 +32,10 @@ impl Human {
                 let message = d.diagnostic.map_or("", |diag| diag.message.as_str());
                 out.extend_from_slice(format!("{}: {message}\n", d.level).as_bytes());
             }
+        }
+        if let Some(root) = d.follows {
+            out.extend_from_slice(render_follows(root, self.style).as_bytes());
+            out.push(b'\n');
         }
         for explanation in d.explanations {
             out.extend_from_slice(render_explanation(explanation, self.style).as_bytes());

@@ -5,7 +5,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{DiagnosticEvent, Emitter, Event, Style, raw_line, render_explanation};
+use super::{DiagnosticEvent, Emitter, Event, Style, raw_line, render_explanation, render_follows};
 use crate::explain::Explanation;
 use crate::input::Shape;
 
@@ -34,6 +34,23 @@ impl Json {
             ..self.style
         };
         let mut appended = String::new();
+        if let Some(root) = d.follows {
+            if let Some(Value::Array(children)) = message.get_mut("children") {
+                children.push(child(
+                    "note",
+                    format!(
+                        "this error follows from an earlier one: {}; fix that error first",
+                        root.title
+                    ),
+                    Some(
+                        json!({"code": format!("async-explain::{}", root.id), "explanation": null}),
+                    ),
+                    Vec::new(),
+                ));
+            }
+            appended.push('\n');
+            appended.push_str(&render_follows(root, style));
+        }
         for explanation in d.explanations {
             if let Some(Value::Array(children)) = message.get_mut("children") {
                 children.extend(children_for(explanation));
@@ -54,7 +71,9 @@ impl Emitter for Json {
             Event::Text { raw, newline } | Event::Json { raw, newline, .. } => {
                 raw_line(out, raw, *newline)
             }
-            Event::Diagnostic(d) if d.explanations.is_empty() => raw_line(out, d.raw, d.newline),
+            Event::Diagnostic(d) if d.explanations.is_empty() && d.follows.is_none() => {
+                raw_line(out, d.raw, d.newline)
+            }
             Event::Diagnostic(d) => match self.enriched(d) {
                 Some(bytes) => raw_line(out, &bytes, true),
                 None => raw_line(out, d.raw, d.newline),

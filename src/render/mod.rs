@@ -12,7 +12,7 @@ use cargo_metadata::diagnostic::Diagnostic;
 use crate::explain::Explanation;
 use crate::input::Shape;
 
-pub use explanation::render_explanation;
+pub use explanation::{render_explanation, render_follows};
 pub use human::Human;
 pub use json::Json;
 pub use short::Short;
@@ -51,6 +51,15 @@ pub struct DiagnosticEvent<'a> {
     /// Parsed in full when an entry matched or the emitter asked for it.
     pub diagnostic: Option<&'a Diagnostic>,
     pub explanations: &'a [Explanation<'a>],
+    /// When an earlier explained error causes this one: that error's entry.
+    pub follows: Option<&'a Root>,
+}
+
+/// An explained error that causes later ones (its entry's `[[cascade]]`).
+#[derive(Debug, Clone)]
+pub struct Root {
+    pub id: String,
+    pub title: String,
 }
 
 /// Counts kept while the stream runs, for exit codes and summaries.
@@ -60,6 +69,8 @@ pub struct Summary {
     pub warnings: u64,
     pub other_diagnostics: u64,
     pub explained: u64,
+    /// Diagnostics reported as following from an earlier explained error.
+    pub cascaded: u64,
     pub build_failed: bool,
     pub malformed_lines: u64,
 }

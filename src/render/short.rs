@@ -46,6 +46,9 @@ impl Emitter for Short {
             }
             line.push(']');
         }
+        if let Some(root) = d.follows {
+            let _ = write!(line, " [follows from async-explain::{}]", root.id);
+        }
         line.push('\n');
         out.extend_from_slice(line.as_bytes());
     }

@@ -1,0 +1,122 @@
+//! Helpers shared by the integration tests: the fixtures on disk and running the pipeline on them.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use cargo_async_explain::cli::FormatArg;
+use cargo_async_explain::config::Config;
+use cargo_async_explain::kb::Kb;
+use cargo_async_explain::pipeline;
+use cargo_async_explain::render::Style;
+
+/// Layout width every snapshot is rendered at.
+pub const WIDTH: usize = 100;
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture: its folder, recording and the ids `fixture.toml` expects.
+pub struct Fixture {
+    pub name: String,
+    pub dir: PathBuf,
+    pub recorded: Vec<u8>,
+    pub expect: Vec<String>,
+}
+
+/// Every fixture folder (one with a `fixture.toml`), sorted.
+pub fn fixture_dirs() -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(repo().join("fixtures"))
+        .expect("fixtures/ exists")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.join("fixture.toml").is_file())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+/// Every recorded fixture, sorted by name (`every_fixture_has_a_recording` catches the others).
+pub fn fixtures() -> Vec<Fixture> {
+    let mut found: Vec<Fixture> = fixture_dirs()
+        .iter()
+        .filter(|dir| dir.join("recorded.json").is_file())
+        .map(|dir| load_fixture(dir))
+        .collect();
+    found.sort_by(|a, b| a.name.cmp(&b.name));
+    found
+}
+
+fn load_fixture(dir: &Path) -> Fixture {
+    let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+    let meta: toml::Table = std::fs::read_to_string(dir.join("fixture.toml"))
+        .unwrap()
+        .parse()
+        .unwrap_or_else(|e| panic!("{name}/fixture.toml: {e}"));
+    let expect = meta
+        .get("expect")
+        .and_then(|v| v.as_array())
+        .unwrap_or_else(|| panic!("{name}/fixture.toml has no `expect` array"))
+        .iter()
+        .map(|v| v.as_str().expect("expect holds strings").to_owned())
+        .collect();
+    let recorded = std::fs::read(dir.join("recorded.json"))
+        .unwrap_or_else(|e| panic!("{name}/recorded.json: {e} (run `cargo xtask record {name}`)"));
+    Fixture {
+        name,
+        dir: dir.to_owned(),
+        recorded,
+        expect,
+    }
+}
+
+pub fn kb() -> Kb {
+    Kb::embedded().unwrap_or_else(|errors| {
+        let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        panic!("the knowledge base does not load:\n{}", list.join("\n"))
+    })
+}
+
+/// Runs the pipeline on `input` in `format`, colour off, fixed width; returns (stdout, notes).
+pub fn run(kb: &Kb, format: FormatArg, input: &[u8]) -> (Vec<u8>, String) {
+    let config = Config {
+        format,
+        style: Style {
+            color: false,
+            width: WIDTH,
+        },
+        kb_dirs: Vec::new(),
+    };
+    let mut emitter = config.emitter();
+    let mut out = Vec::new();
+    let mut notes = Vec::new();
+    pipeline::run(
+        kb,
+        emitter.as_mut(),
+        input,
+        "test input",
+        &mut out,
+        &mut notes,
+    )
+    .expect("the stream runs");
+    (out, String::from_utf8(notes).unwrap())
+}
+
+pub fn run_text(kb: &Kb, format: FormatArg, input: &[u8]) -> String {
+    String::from_utf8(run(kb, format, input).0).expect("output is UTF-8 for UTF-8 input")
+}
+
+/// The ids that explained something (`async-explain::<id>` in the short output), sorted, unique.
+pub fn fired_ids(kb: &Kb, input: &[u8]) -> Vec<String> {
+    let short = run_text(kb, FormatArg::Short, input);
+    let mut ids: Vec<String> = short
+        .match_indices("[async-explain::")
+        .map(|(i, m)| {
+            let rest = &short[i + m.len()..];
+            rest[..rest.find(':').unwrap()].to_owned()
+        })
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}

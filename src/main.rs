@@ -13,7 +13,8 @@ use cargo_async_explain::cli::Cli;
 use cargo_async_explain::config::Config;
 use cargo_async_explain::input::cargo::{CargoChild, message_format};
 use cargo_async_explain::kb::Kb;
-use cargo_async_explain::{DEMO_RECORDING, catalogue, pipeline};
+use cargo_async_explain::pipeline::{self, Output};
+use cargo_async_explain::{DEMO_RECORDING, catalogue};
 
 /// Exit code when the tool itself fails.
 const TOOL_FAILURE: u8 = 2;
@@ -90,17 +91,8 @@ fn real_main() -> Result<ExitCode> {
 
 /// Filter mode: 0 ok, 1 errors seen, 2 tool failure.
 fn filter(kb: &Kb, config: &Config, input: impl Read, name: &str) -> Result<ExitCode> {
-    let mut emitter = config.emitter();
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    let outcome = pipeline::run(
-        kb,
-        emitter.as_mut(),
-        input,
-        name,
-        &mut out,
-        &mut io::stderr(),
-    )?;
+    let mut outputs = outputs(config)?;
+    let outcome = pipeline::run(kb, &mut outputs, input, name, &mut io::stderr())?;
     if outcome.output_closed {
         return Ok(ExitCode::SUCCESS);
     }
@@ -118,20 +110,25 @@ fn wrap(kb: &Kb, config: &mut Config, command: &str, args: &[OsString]) -> Resul
     let stdout = child
         .take_stdout()
         .context("cargo's stdout was not captured")?;
-    let mut emitter = config.emitter();
-    let out = io::stdout();
-    let mut out = out.lock();
+    let mut outputs = outputs(config)?;
     let result = pipeline::run(
         kb,
-        emitter.as_mut(),
+        &mut outputs,
         stdout,
         "cargo's output",
-        &mut out,
         &mut io::stderr(),
     );
     let code = child.wait().context("cannot wait for cargo")?;
     result?;
     Ok(ExitCode::from(u8::try_from(code).unwrap_or(1)))
+}
+
+/// Where the stream goes: the chosen format on stdout.
+fn outputs(config: &Config) -> Result<Vec<Output<'static>>> {
+    Ok(vec![Output::primary(
+        config.emitter(),
+        Box::new(io::stdout().lock()),
+    )])
 }
 
 fn print(text: &str) -> Result<()> {

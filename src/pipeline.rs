@@ -33,34 +33,123 @@ pub struct Outcome {
     pub output_closed: bool,
 }
 
-/// Streams `input` through the knowledge base and the emitter into `output`. Problems with single
+/// One destination: an emitter and where its bytes go.
+pub struct Output<'a> {
+    emitter: Box<dyn Emitter + 'a>,
+    writer: Box<dyn Write + 'a>,
+    /// The main output (stdout), whose closing ends the stream quietly; reports written to files
+    /// beside it fail loudly instead.
+    primary: bool,
+    buf: Vec<u8>,
+}
+
+impl<'a> Output<'a> {
+    /// The main output, normally stdout.
+    pub fn primary(emitter: Box<dyn Emitter + 'a>, writer: Box<dyn Write + 'a>) -> Self {
+        Output {
+            emitter,
+            writer,
+            primary: true,
+            buf: Vec::with_capacity(WRITE_THRESHOLD * 2),
+        }
+    }
+
+    /// A report written beside the main output (a SARIF file, a step summary).
+    pub fn report(emitter: Box<dyn Emitter + 'a>, writer: Box<dyn Write + 'a>) -> Self {
+        Output {
+            primary: false,
+            ..Output::primary(emitter, writer)
+        }
+    }
+
+    fn write_out(&mut self) -> io::Result<()> {
+        if !self.buf.is_empty() {
+            self.writer.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.write_out()?;
+        self.writer.flush()
+    }
+}
+
+/// What to do about a failed write: a closed main output stops the stream quietly.
+enum Stop {
+    Closed,
+    Failed(StreamError),
+}
+
+fn flush_all(outputs: &mut [Output<'_>], force: bool) -> Result<(), Stop> {
+    for output in outputs.iter_mut() {
+        if !force && output.buf.len() < WRITE_THRESHOLD {
+            continue;
+        }
+        if let Err(e) = output.flush() {
+            return Err(stop(e, output.primary));
+        }
+    }
+    Ok(())
+}
+
+fn stop(e: io::Error, primary: bool) -> Stop {
+    if primary && e.kind() == io::ErrorKind::BrokenPipe {
+        Stop::Closed
+    } else {
+        Stop::Failed(StreamError::Write(e))
+    }
+}
+
+/// Streams `input` through the knowledge base and every output's emitter. Problems with single
 /// lines (malformed compiler JSON, oversized lines) are reported on `notes` with the input name and
 /// line number, and the line is passed through unchanged.
 pub fn run(
     kb: &Kb,
-    emitter: &mut dyn Emitter,
+    outputs: &mut [Output<'_>],
     input: impl Read,
     input_name: &str,
-    output: &mut dyn Write,
     notes: &mut dyn Write,
 ) -> Result<Outcome, StreamError> {
-    let mut reader = LineReader::new(BufReader::with_capacity(READ_BUFFER, input));
     let mut state = State {
         kb,
         summary: Summary::default(),
         roots: Vec::new(),
     };
-    let mut buf = Vec::with_capacity(WRITE_THRESHOLD * 2);
-    let read_error = |source| StreamError::Read {
-        input: input_name.to_owned(),
-        source,
+    match stream(&mut state, outputs, input, input_name, notes) {
+        Ok(()) => Ok(Outcome {
+            summary: state.summary,
+            output_closed: false,
+        }),
+        Err(Stop::Closed) => Ok(Outcome {
+            summary: state.summary,
+            output_closed: true,
+        }),
+        Err(Stop::Failed(e)) => Err(e),
+    }
+}
+
+fn stream(
+    state: &mut State<'_>,
+    outputs: &mut [Output<'_>],
+    input: impl Read,
+    input_name: &str,
+    notes: &mut dyn Write,
+) -> Result<(), Stop> {
+    let mut reader = LineReader::new(BufReader::with_capacity(READ_BUFFER, input));
+    let read_error = |source| {
+        Stop::Failed(StreamError::Read {
+            input: input_name.to_owned(),
+            source,
+        })
     };
     loop {
         let number = reader.line_number() + 1;
         match reader.next_line().map_err(read_error)? {
             None => break,
             Some(Line::Complete { bytes, newline }) => {
-                if let Some(note) = state.line(emitter, bytes, newline, &mut buf) {
+                if let Some(note) = state.line(outputs, bytes, newline) {
                     let _ = writeln!(
                         notes,
                         "warning: {input_name}:{number}: {note}; passed through unchanged"
@@ -73,50 +162,53 @@ pub fn run(
                     "warning: {input_name}:{number}: line longer than {} MiB; passed through unchanged",
                     head.len() >> 20
                 );
-                buf.extend_from_slice(head);
-                if let Err(e) = write_out(output, &mut buf) {
-                    return closed_or(e, state.summary);
+                let mut copies: Vec<&mut Output<'_>> = outputs
+                    .iter_mut()
+                    .filter(|o| o.emitter.copies_text())
+                    .collect();
+                for output in copies.iter_mut() {
+                    output.buf.extend_from_slice(head);
+                    output.write_out().map_err(|e| stop(e, output.primary))?;
                 }
-                match reader.copy_rest(output) {
+                let mut tee = Tee(copies.iter_mut().map(|o| &mut o.writer).collect());
+                match reader.copy_rest(&mut tee) {
                     Ok(true) => {}
-                    Ok(false) => buf.push(b'\n'),
-                    Err(CopyError::Write(e)) => return closed_or(e, state.summary),
+                    Ok(false) => copies.iter_mut().for_each(|o| o.buf.push(b'\n')),
+                    Err(CopyError::Write(e)) => return Err(stop(e, true)),
                     Err(CopyError::Read(e)) => return Err(read_error(e)),
                 }
             }
         }
-        if (buf.len() >= WRITE_THRESHOLD || reader.get_ref().buffer().is_empty())
-            && let Err(e) = write_out(output, &mut buf).and_then(|()| output.flush())
-        {
-            return closed_or(e, state.summary);
+        let idle = reader.get_ref().buffer().is_empty();
+        flush_all(outputs, idle)?;
+    }
+    for output in outputs.iter_mut() {
+        output.emitter.finish(&state.summary, &mut output.buf);
+    }
+    flush_all(outputs, true)
+}
+
+/// Writes the same bytes to several writers (an oversized line going to every text output).
+struct Tee<'w, 'a>(Vec<&'w mut Box<dyn Write + 'a>>);
+
+impl Write for Tee<'_, '_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        for w in self.0.iter_mut() {
+            w.write_all(buf)?;
         }
+        Ok(())
     }
-    emitter.finish(&state.summary, &mut buf);
-    if let Err(e) = write_out(output, &mut buf).and_then(|()| output.flush()) {
-        return closed_or(e, state.summary);
-    }
-    Ok(Outcome {
-        summary: state.summary,
-        output_closed: false,
-    })
-}
 
-fn write_out(output: &mut dyn Write, buf: &mut Vec<u8>) -> io::Result<()> {
-    if !buf.is_empty() {
-        output.write_all(buf)?;
-        buf.clear();
-    }
-    Ok(())
-}
-
-fn closed_or(e: io::Error, summary: Summary) -> Result<Outcome, StreamError> {
-    if e.kind() == io::ErrorKind::BrokenPipe {
-        Ok(Outcome {
-            summary,
-            output_closed: true,
-        })
-    } else {
-        Err(StreamError::Write(e))
+    fn flush(&mut self) -> io::Result<()> {
+        for w in self.0.iter_mut() {
+            w.flush()?;
+        }
+        Ok(())
     }
 }
 
@@ -130,21 +222,21 @@ struct State<'k> {
 
 impl<'k> State<'k> {
     /// Handles one complete line; returns a note when the line was malformed.
-    fn line(
-        &mut self,
-        emitter: &mut dyn Emitter,
-        raw: &[u8],
-        newline: bool,
-        out: &mut Vec<u8>,
-    ) -> Option<String> {
+    fn line(&mut self, outputs: &mut [Output<'_>], raw: &[u8], newline: bool) -> Option<String> {
+        let wanted = outputs.iter().any(|o| o.emitter.wants_full_diagnostics());
+        let mut emit = |event: &Event<'_>| {
+            for output in outputs.iter_mut() {
+                output.emitter.event(event, &mut output.buf);
+            }
+        };
         let light = match classify(raw) {
             Classified::Text => {
-                emitter.event(&Event::Text { raw, newline }, out);
+                emit(&Event::Text { raw, newline });
                 return None;
             }
             Classified::Malformed { error } => {
                 self.summary.malformed_lines += 1;
-                emitter.event(&Event::Text { raw, newline }, out);
+                emit(&Event::Text { raw, newline });
                 return Some(format!("malformed compiler message ({error})"));
             }
             Classified::Bookkeeping { build_failed } => {
@@ -154,7 +246,7 @@ impl<'k> State<'k> {
                     newline,
                     bookkeeping: true,
                 };
-                emitter.event(&event, out);
+                emit(&event);
                 return None;
             }
             Classified::OtherJson => {
@@ -163,7 +255,7 @@ impl<'k> State<'k> {
                     newline,
                     bookkeeping: false,
                 };
-                emitter.event(&event, out);
+                emit(&event);
                 return None;
             }
             Classified::Diagnostic(light) => light,
@@ -176,7 +268,7 @@ impl<'k> State<'k> {
         let kb = self.kb;
         let candidate = kb.may_match(raw);
         let mut note = None;
-        let diagnostic = if candidate || emitter.wants_full_diagnostics() {
+        let diagnostic = if candidate || wanted {
             match parse_diagnostic(raw, light.shape) {
                 Ok(d) => Some(d),
                 Err(error) => {
@@ -232,7 +324,7 @@ impl<'k> State<'k> {
             explanations: &explanations,
             follows: follows.as_ref(),
         };
-        emitter.event(&Event::Diagnostic(&event), out);
+        emit(&Event::Diagnostic(&event));
         note
     }
 }

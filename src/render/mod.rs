@@ -81,6 +81,11 @@ pub trait Emitter {
         false
     }
 
+    /// True when the emitter writes text lines back (so an oversized line is streamed to it).
+    fn copies_text(&self) -> bool {
+        true
+    }
+
     fn event(&mut self, event: &Event<'_>, out: &mut Vec<u8>);
 
     /// Called once after the last event.

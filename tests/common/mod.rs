@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use cargo_async_explain::cli::FormatArg;
 use cargo_async_explain::config::Config;
 use cargo_async_explain::kb::Kb;
-use cargo_async_explain::pipeline;
+use cargo_async_explain::pipeline::{self, Output};
 use cargo_async_explain::render::Style;
 
 /// Layout width every snapshot is rendered at.
@@ -87,18 +87,12 @@ pub fn run(kb: &Kb, format: FormatArg, input: &[u8]) -> (Vec<u8>, String) {
         },
         kb_dirs: Vec::new(),
     };
-    let mut emitter = config.emitter();
     let mut out = Vec::new();
     let mut notes = Vec::new();
-    pipeline::run(
-        kb,
-        emitter.as_mut(),
-        input,
-        "test input",
-        &mut out,
-        &mut notes,
-    )
-    .expect("the stream runs");
+    {
+        let mut outputs = [Output::primary(config.emitter(), Box::new(&mut out))];
+        pipeline::run(kb, &mut outputs, input, "test input", &mut notes).expect("the stream runs");
+    }
     (out, String::from_utf8(notes).unwrap())
 }
 

@@ -4,10 +4,12 @@
 
 use cargo_metadata::diagnostic::{Diagnostic, DiagnosticSpan};
 
-use crate::kb::{CrateHint, Link, Match, SpanSelector, Subject, Verdict};
+use crate::kb::{CrateHint, Entry, Link, Match, SpanSelector, Subject, Verdict};
 
 #[derive(Debug, Clone)]
 pub struct Explanation<'a> {
+    /// The knowledge-base entry that explains the diagnostic (for reports that describe rules).
+    pub entry: &'a Entry,
     pub id: &'a str,
     pub title: String,
     pub summary: &'a str,
@@ -48,6 +50,7 @@ impl<'a> Explanation<'a> {
             })
             .collect();
         Explanation {
+            entry,
             id: &entry.id,
             title: fill(&entry.title),
             summary: &entry.summary,

@@ -1,9 +1,13 @@
 //! Output formats. Each emitter turns pipeline events into bytes appended to a buffer: rendering
-//! is pure, and the caller does the writing.
+//! is pure, and the caller does the writing. `human`, `short` and `json` copy the stream; the CI
+//! formats report findings, with the shared `location` (paths, spans) and `finding` (severity,
+//! rule, fingerprint) helpers.
 
 mod explanation;
+pub mod finding;
 mod human;
 mod json;
+pub mod location;
 mod short;
 pub mod snippet;
 
@@ -15,6 +19,7 @@ use crate::input::Shape;
 pub use explanation::{render_explanation, render_follows};
 pub use human::Human;
 pub use json::Json;
+pub use location::Workspace;
 pub use short::Short;
 
 /// How human-readable text is drawn.

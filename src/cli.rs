@@ -54,6 +54,19 @@ pub struct Cli {
     #[arg(long, value_name = "ID|CODE", conflicts_with_all = ["command", "demo"])]
     pub explain: Option<String>,
 
+    /// Also write a SARIF 2.1.0 report to PATH (for GitHub code scanning)
+    #[arg(long, value_name = "PATH", conflicts_with_all = ["list", "explain"])]
+    pub sarif: Option<PathBuf>,
+
+    /// Also write a GitLab Code Quality report to PATH
+    #[arg(long, value_name = "PATH", conflicts_with_all = ["list", "explain"])]
+    pub gitlab: Option<PathBuf>,
+
+    /// Report file paths relative to DIR (default: cargo's workspace root when wrapping cargo,
+    /// the current directory when filtering)
+    #[arg(long, value_name = "DIR")]
+    pub workspace_root: Option<PathBuf>,
+
     /// Run on a bundled recording of a crate with async errors (no setup needed)
     #[arg(long, conflicts_with_all = ["command", "input"])]
     pub demo: bool,
@@ -80,6 +93,12 @@ pub enum FormatArg {
     Short,
     /// the input's JSON lines, explained diagnostics enriched (for editors and tools)
     Json,
+    /// the human output, then GitHub Actions annotations (workflow commands) at the end
+    Github,
+    /// a SARIF 2.1.0 log (GitHub code scanning)
+    Sarif,
+    /// a GitLab Code Quality report
+    Gitlab,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -2,7 +2,7 @@
 //! wrapper, and map the outcome to an exit code. All behaviour lives in the library.
 
 use std::ffi::OsString;
-use std::fs::File;
+use std::fs::{File, OpenOptions};
 use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
@@ -10,8 +10,8 @@ use anyhow::{Context, Result};
 use clap::Parser;
 
 use cargo_async_explain::cli::Cli;
-use cargo_async_explain::config::Config;
-use cargo_async_explain::input::cargo::{CargoChild, message_format};
+use cargo_async_explain::config::{Config, OpenMode};
+use cargo_async_explain::input::cargo::{CargoChild, message_format, workspace_root};
 use cargo_async_explain::kb::Kb;
 use cargo_async_explain::pipeline::{self, Output};
 use cargo_async_explain::{DEMO_RECORDING, catalogue};
@@ -106,11 +106,18 @@ fn wrap(kb: &Kb, config: &mut Config, command: &str, args: &[OsString]) -> Resul
     if let Some(requested) = &format.requested {
         config.follow_cargo_format(requested);
     }
+    if config.ci.workspace_root.is_none()
+        && config.names_files()
+        && let Some(root) = workspace_root(&format.args)
+    {
+        config.set_workspace_root(&root);
+    }
+    // Reports are opened before cargo starts, so a path that cannot be written stops us early.
+    let mut outputs = outputs(config)?;
     let mut child = CargoChild::spawn(command, &format.cargo, &format.args)?;
     let stdout = child
         .take_stdout()
         .context("cargo's stdout was not captured")?;
-    let mut outputs = outputs(config)?;
     let result = pipeline::run(
         kb,
         &mut outputs,
@@ -123,12 +130,27 @@ fn wrap(kb: &Kb, config: &mut Config, command: &str, args: &[OsString]) -> Resul
     Ok(ExitCode::from(u8::try_from(code).unwrap_or(1)))
 }
 
-/// Where the stream goes: the chosen format on stdout.
+/// Where the stream goes: the chosen format on stdout, and each report to its file.
 fn outputs(config: &Config) -> Result<Vec<Output<'static>>> {
-    Ok(vec![Output::primary(
+    let mut outputs = vec![Output::primary(
         config.emitter(),
         Box::new(io::stdout().lock()),
-    )])
+    )];
+    for report in config.reports() {
+        let file = match report.open {
+            OpenMode::Create => File::create(&report.path),
+            OpenMode::Append => OpenOptions::new()
+                .append(true)
+                .create(true)
+                .open(&report.path),
+        }
+        .with_context(|| format!("cannot write {}", report.path.display()))?;
+        outputs.push(Output::report(
+            config.report_emitter(report.kind),
+            Box::new(file),
+        ));
+    }
+    Ok(outputs)
 }
 
 fn print(text: &str) -> Result<()> {

@@ -12,6 +12,7 @@ use common::repo;
 fn bin() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_cargo-async-explain"));
     cmd.env_remove("CARGO_TERM_COLOR")
+        .env_remove("GITHUB_STEP_SUMMARY")
         .env("NO_COLOR", "1")
         .arg("--no-workspace-kb")
         .current_dir(repo());

@@ -3,6 +3,7 @@
 
 use std::ffi::{OsStr, OsString};
 use std::io;
+use std::path::PathBuf;
 use std::process::{Child, ChildStdout, Command, ExitStatus, Stdio};
 
 /// How cargo is asked to print messages, from the user's own `--message-format` and colour.
@@ -48,6 +49,39 @@ pub fn message_format(user_args: &[OsString], color: bool) -> MessageFormat {
         requested: wanted,
         args: kept,
     }
+}
+
+/// The workspace root cargo reports for the user's arguments (their `--manifest-path` is
+/// honoured), from `cargo metadata --no-deps`, which reads only the workspace's manifests; `None`
+/// when cargo cannot say (cargo itself then reports the problem when it runs).
+pub fn workspace_root(user_args: &[OsString]) -> Option<PathBuf> {
+    let mut command = cargo_metadata::MetadataCommand::new();
+    command.no_deps();
+    if let Some(path) = manifest_path(user_args) {
+        command.manifest_path(path);
+    }
+    command
+        .exec()
+        .ok()
+        .map(|m| m.workspace_root.into_std_path_buf())
+}
+
+/// The value of `--manifest-path` among cargo's arguments (not those after `--`).
+fn manifest_path(user_args: &[OsString]) -> Option<PathBuf> {
+    let mut args = user_args.iter();
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        let text = arg.to_string_lossy();
+        if text == "--manifest-path" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(value) = text.strip_prefix("--manifest-path=") {
+            return Some(PathBuf::from(value));
+        }
+    }
+    None
 }
 
 /// A running cargo whose stdout we read.
@@ -160,6 +194,19 @@ mod tests {
             format.args,
             args(&["--workspace", "--", "--message-format=x"])
         );
+    }
+
+    #[test]
+    fn manifest_path_is_found_before_double_dash_only() {
+        assert_eq!(
+            manifest_path(&args(&["--manifest-path", "a/Cargo.toml"])),
+            Some(PathBuf::from("a/Cargo.toml"))
+        );
+        assert_eq!(
+            manifest_path(&args(&["-p", "x", "--manifest-path=b/Cargo.toml"])),
+            Some(PathBuf::from("b/Cargo.toml"))
+        );
+        assert_eq!(manifest_path(&args(&["--", "--manifest-path=c"])), None);
     }
 
     #[test]

@@ -1,15 +1,19 @@
 //! Output formats. Each emitter turns pipeline events into bytes appended to a buffer: rendering
 //! is pure, and the caller does the writing. `human`, `short` and `json` copy the stream; the CI
-//! formats report findings, with the shared `location` (paths, spans) and `finding` (severity,
-//! rule, fingerprint) helpers.
+//! formats (`github`, `sarif`, `gitlab`, `step_summary`) report findings, with the shared
+//! `location` (paths, spans) and `finding` (severity, rule, fingerprint) helpers.
 
 mod explanation;
 pub mod finding;
+pub mod github;
+pub mod gitlab;
 mod human;
 mod json;
 pub mod location;
+pub mod sarif;
 mod short;
 pub mod snippet;
+pub mod step_summary;
 
 use cargo_metadata::diagnostic::Diagnostic;
 
@@ -17,10 +21,14 @@ use crate::explain::Explanation;
 use crate::input::Shape;
 
 pub use explanation::{render_explanation, render_follows};
+pub use github::Github;
+pub use gitlab::Gitlab;
 pub use human::Human;
 pub use json::Json;
 pub use location::Workspace;
+pub use sarif::Sarif;
 pub use short::Short;
+pub use step_summary::StepSummary;
 
 /// How human-readable text is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

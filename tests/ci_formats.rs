@@ -323,7 +323,14 @@ fn no_diagnostic_text_can_issue_a_workflow_command() {
         .unwrap()
         .to_owned();
     explained["message"]["rendered"] = Value::from(format!("::error::x\n{rendered}"));
-    let input = stream(&[line.clone(), explained]);
+    // A compiler message cut short (malformed) and other JSON, both printed as they came.
+    let whole = serde_json::to_string(&line).unwrap();
+    let malformed = format!("{}##[warning]malformed pwned", &whole[..whole.len() / 2]);
+    let mut other_json = diagnostic("demo", "use of moved value");
+    other_json["reason"] = Value::from("a-reason-from-the-future ##[error]pwned");
+    let mut input = stream(&[line.clone(), explained, other_json]);
+    input.extend_from_slice(malformed.as_bytes());
+    input.push(b'\n');
 
     let output = run_format(&kb, FormatArg::Github, &input);
     let commands = runner(&output);

@@ -7,8 +7,10 @@
 //!
 //! No diagnostic text can issue a workflow command of its own: values are escaped exactly as
 //! GitHub's toolkit escapes them (`actions/toolkit`, `packages/core/src/command.ts`), and a
-//! rendered diagnostic with a line the runner would read as a command (`::name::…` or `##[name]`)
-//! is fenced between `::stop-commands::TOKEN` and `::TOKEN::`, with a token it does not contain.
+//! rendered diagnostic (or other compiler JSON printed as it came) with a line the runner would
+//! read as a command (`::name::…`, or `##[name]` anywhere) is fenced between
+//! `::stop-commands::TOKEN` and `::TOKEN::`, with a token it does not contain. A program's own
+//! output (`cargo run`, `cargo test`) passes through unchanged, as cargo prints it.
 
 use std::fmt::Write as _;
 
@@ -77,13 +79,21 @@ impl Emitter for Github {
     }
 
     fn event(&mut self, event: &Event<'_>, out: &mut Vec<u8>) {
-        let Event::Diagnostic(d) = event else {
-            return self.human.event(event, out);
+        let compiler_text = match event {
+            Event::Diagnostic(_) | Event::Json { .. } => true,
+            // A compiler message too malformed to classify still comes from the compiler;
+            // anything else is a program's own output, passed through as cargo would.
+            Event::Text { raw, .. } => raw.trim_ascii_start().starts_with(b"{"),
         };
+        if !compiler_text {
+            return self.human.event(event, out);
+        }
         let mut block = Vec::new();
         self.human.event(event, &mut block);
         fence(&block, out);
-        if let Some(finding) = Finding::new(d, &self.workspace) {
+        if let Event::Diagnostic(d) = event
+            && let Some(finding) = Finding::new(d, &self.workspace)
+        {
             self.keep(&finding);
         }
     }

@@ -48,7 +48,9 @@ pub fn explain(entry: &Entry) -> String {
         entry.id,
         entry.summary
     );
-    let codes: Vec<&str> = entry.codes().collect();
+    let mut codes: Vec<&str> = entry.codes().collect();
+    codes.sort_unstable();
+    codes.dedup();
     if !codes.is_empty() {
         let _ = writeln!(out, "Error codes: {}\n", codes.join(", "));
     }

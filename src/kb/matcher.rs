@@ -77,6 +77,32 @@ impl Matcher {
         Some(captures)
     }
 
+    /// The conditions in words, for the generated documentation.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.levels.is_empty() {
+            parts.push(format!("level {}", self.levels.join(" or ")));
+        }
+        if !self.codes.is_empty() {
+            parts.push(format!("code {}", self.codes.join(" or ")));
+        }
+        if self.no_code {
+            parts.push("no code".to_owned());
+        }
+        let mut list = |what: &str, patterns: &[Pattern]| {
+            for p in patterns {
+                parts.push(format!("{what} {}", p.describe()));
+            }
+        };
+        list("message", self.message.as_slice());
+        list("a child message", &self.children);
+        list("a span label", &self.labels);
+        list("a quoted type or name", &self.types);
+        list("a source line", &self.sources);
+        list("nothing", &self.not);
+        parts.join(" · ")
+    }
+
     /// Every pattern of the matcher, for validation.
     pub fn patterns(&self) -> impl Iterator<Item = &Pattern> {
         self.message

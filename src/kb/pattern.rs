@@ -85,6 +85,14 @@ impl Pattern {
         }
     }
 
+    /// The pattern in words: `contains "…"` or `matches /…/`.
+    pub fn describe(&self) -> String {
+        match self {
+            Pattern::Literal(text) => format!("contains `{}`", text.replace('`', "ˋ")),
+            Pattern::Regex(re) => format!("matches `{}`", re.source.replace('`', "ˋ")),
+        }
+    }
+
     /// Compiles the regex now, reporting a size-limit error; literals are always ready.
     pub fn compile(&self) -> Result<(), String> {
         match self {

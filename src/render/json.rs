@@ -82,7 +82,7 @@ impl Emitter for Json {
                 raw_line(out, d.raw, d.newline)
             }
             Event::Diagnostic(d) => match self.enriched(d) {
-                Some(bytes) => raw_line(out, &bytes, true),
+                Some(bytes) => raw_line(out, &bytes, d.newline),
                 None => raw_line(out, d.raw, d.newline),
             },
         }

@@ -2,13 +2,14 @@
 //! result. Output is flushed whenever the input has nothing more buffered, so diagnostics appear
 //! as soon as the compiler prints them, while a fast stream is written in large blocks.
 
+use std::collections::HashMap;
 use std::io::{self, BufReader, Read, Write};
 
 use crate::explain::Explanation;
 use crate::input::reader::CopyError;
 use crate::input::{Classified, Line, LineReader, classify, parse_diagnostic};
 use crate::kb::{Entry, Kb};
-use crate::render::{DiagnosticEvent, Emitter, Event, Root, Summary};
+use crate::render::{DiagnosticEvent, Emitter, Event, Relation, Root, Summary};
 
 const READ_BUFFER: usize = 64 << 10;
 const WRITE_THRESHOLD: usize = 64 << 10;
@@ -116,6 +117,7 @@ pub fn run(
         kb,
         summary: Summary::default(),
         roots: Vec::new(),
+        seen: HashMap::new(),
     };
     match stream(&mut state, outputs, input, input_name, notes) {
         Ok(()) => Ok(Outcome {
@@ -218,12 +220,16 @@ struct State<'k> {
     summary: Summary,
     /// Explained errors whose entries declare a cascade, with the compilation unit they came from.
     roots: Vec<(String, &'k Entry, Root)>,
+    /// Titles of the explanations given so far, by compilation unit, entry and message: a
+    /// diagnostic that repeats one refers back to it instead of repeating the explanation.
+    seen: HashMap<(String, String, String), String>,
 }
 
 impl<'k> State<'k> {
     /// Handles one complete line; returns a note when the line was malformed.
     fn line(&mut self, outputs: &mut [Output<'_>], raw: &[u8], newline: bool) -> Option<String> {
         let wanted = outputs.iter().any(|o| o.emitter.wants_full_diagnostics());
+        let wants_rendered = outputs.iter().any(|o| o.emitter.wants_rendered());
         let mut emit = |event: &Event<'_>| {
             for output in outputs.iter_mut() {
                 output.emitter.event(event, &mut output.buf);
@@ -266,7 +272,7 @@ impl<'k> State<'k> {
             _ => self.summary.other_diagnostics += 1,
         }
         let kb = self.kb;
-        let candidate = kb.may_match(raw);
+        let candidate = kb.may_match(light.code.as_deref(), light.message_raw, raw);
         let mut note = None;
         let diagnostic = if candidate || wanted {
             match parse_diagnostic(raw, light.shape) {
@@ -298,28 +304,49 @@ impl<'k> State<'k> {
             } else {
                 for found in kb.matches(d) {
                     let explanation = Explanation::new(&found, d);
+                    let key = (
+                        light.unit.clone(),
+                        found.entry.id.clone(),
+                        d.message.clone(),
+                    );
+                    if let Some(title) = self.seen.get(&key) {
+                        follows = Some(Root {
+                            id: found.entry.id.clone(),
+                            title: title.clone(),
+                            relation: Relation::SameAs,
+                        });
+                        continue;
+                    }
                     if !found.entry.cascades.is_empty() {
                         let root = Root {
                             id: found.entry.id.clone(),
                             title: explanation.title.clone(),
+                            relation: Relation::CausedBy,
                         };
                         self.roots.push((light.unit.clone(), found.entry, root));
                     }
+                    self.seen.insert(key, explanation.title.clone());
                     explanations.push(explanation);
                 }
             }
         }
-        if follows.is_some() {
-            self.summary.cascaded += 1;
-        } else if !explanations.is_empty() {
+        if !explanations.is_empty() {
             self.summary.explained += 1;
         }
+        if follows.is_some() && explanations.is_empty() {
+            self.summary.cascaded += 1;
+        }
+        let rendered = if wants_rendered {
+            light.rendered()
+        } else {
+            None
+        };
         let event = DiagnosticEvent {
             raw,
             newline,
             shape: light.shape,
             level: &light.level,
-            rendered: light.rendered.as_deref(),
+            rendered: rendered.as_deref(),
             diagnostic: diagnostic.as_ref(),
             explanations: &explanations,
             follows: follows.as_ref(),

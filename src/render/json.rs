@@ -5,7 +5,9 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{DiagnosticEvent, Emitter, Event, Style, raw_line, render_explanation, render_follows};
+use super::{
+    DiagnosticEvent, Emitter, Event, Relation, Style, raw_line, render_explanation, render_follows,
+};
 use crate::explain::Explanation;
 use crate::input::Shape;
 
@@ -38,10 +40,15 @@ impl Json {
             if let Some(Value::Array(children)) = message.get_mut("children") {
                 children.push(child(
                     "note",
-                    format!(
-                        "this error follows from an earlier one: {}; fix that error first",
-                        root.title
-                    ),
+                    match root.relation {
+                        Relation::CausedBy => format!(
+                            "this error follows from an earlier one: {}; fix that error first",
+                            root.title
+                        ),
+                        Relation::SameAs => {
+                            format!("the same mistake as explained above: {}", root.title)
+                        }
+                    },
                     Some(
                         json!({"code": format!("async-explain::{}", root.id), "explanation": null}),
                     ),
@@ -75,7 +82,7 @@ impl Emitter for Json {
                 raw_line(out, d.raw, d.newline)
             }
             Event::Diagnostic(d) => match self.enriched(d) {
-                Some(bytes) => raw_line(out, &bytes, true),
+                Some(bytes) => raw_line(out, &bytes, d.newline),
                 None => raw_line(out, d.raw, d.newline),
             },
         }

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Emitter, Event, raw_line};
+use super::{Emitter, Event, Relation, raw_line};
 
 #[derive(Default)]
 pub struct Short;
@@ -24,7 +24,7 @@ impl Emitter for Short {
         };
         let mut line = String::new();
         if let Some(diag) = d.diagnostic {
-            if let Some(span) = diag.spans.iter().find(|s| s.is_primary) {
+            if let Some(span) = crate::span::primary_user_span(diag) {
                 let _ = write!(
                     line,
                     "{}:{}:{}: ",
@@ -47,7 +47,11 @@ impl Emitter for Short {
             line.push(']');
         }
         if let Some(root) = d.follows {
-            let _ = write!(line, " [follows from async-explain::{}]", root.id);
+            let relation = match root.relation {
+                Relation::CausedBy => "follows from",
+                Relation::SameAs => "same as above",
+            };
+            let _ = write!(line, " [{relation} async-explain::{}]", root.id);
         }
         line.push('\n');
         out.extend_from_slice(line.as_bytes());

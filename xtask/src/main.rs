@@ -4,6 +4,7 @@
 //! codes. The work itself lives in one module per task (`record.rs` records
 //! the compiler output of the fixture crates under `fixtures/`).
 
+mod links;
 mod record;
 
 use std::process::ExitCode;
@@ -13,12 +14,16 @@ cargo xtask: developer tasks for cargo-async-explain
 
 USAGE:
     cargo xtask record [--check] [CASE...]
+    cargo xtask links
 
 COMMANDS:
     record    Run `cargo check --message-format=json -p CASE` (or `cargo clippy`
               when fixture.toml says `command = \"clippy\"`) for each fixture
               under fixtures/ (all of them when no CASE is named), normalise
               the output and write it to fixtures/CASE/recorded.json.
+
+    links     Check that every https link in knowledge-base/*.toml resolves
+              (needs the network; not run in CI).
 
 OPTIONS (record):
     --check   Record into memory only and compare with the committed
@@ -34,6 +39,17 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("record") => run_record(&args[1..]),
+        Some("links") => {
+            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+            match links::run(&root) {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::FAILURE,
+                Err(e) => {
+                    eprintln!("error: {e:#}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         None | Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             ExitCode::SUCCESS

@@ -19,6 +19,7 @@ fn run(format: FormatArg, data: &[u8]) -> Vec<u8> {
         format,
         style: Style { color: false, width: 100 },
         kb_dirs: Vec::new(),
+        ci: Default::default(),
     };
     let mut out = Vec::new();
     {
@@ -29,7 +30,13 @@ fn run(format: FormatArg, data: &[u8]) -> Vec<u8> {
 }
 
 fuzz_target!(|data: &[u8]| {
-    for format in [FormatArg::Human, FormatArg::Short] {
+    for format in [
+        FormatArg::Human,
+        FormatArg::Short,
+        FormatArg::Github,
+        FormatArg::Sarif,
+        FormatArg::Gitlab,
+    ] {
         run(format, data);
     }
     let json = run(FormatArg::Json, data);

@@ -9,7 +9,7 @@ use cargo_metadata::diagnostic::Diagnostic;
 use serde::Deserialize;
 
 use super::location::{FilePath, Located, Workspace, locate, span_source};
-use super::{DiagnosticEvent, Root};
+use super::{DiagnosticEvent, Relation, Root};
 use crate::explain::Explanation;
 use crate::input::Shape;
 use crate::kb::Entry;
@@ -47,6 +47,8 @@ impl Severity {
 pub enum Rule<'a> {
     /// A knowledge-base entry explains the diagnostic.
     Entry(&'a Entry),
+    /// The diagnostic repeats one an entry explained earlier in the stream: that entry's id.
+    Repeat(&'a str),
     /// The compiler's code: `E0382`, a lint such as `unused_variables` or `clippy::let_underscore_future`.
     Code(&'a str),
     /// A diagnostic without a code: a rule of its own, derived from its message.
@@ -57,6 +59,7 @@ impl Rule<'_> {
     pub fn id(&self) -> Cow<'_, str> {
         match self {
             Rule::Entry(entry) => Cow::Owned(format!("async-explain::{}", entry.id)),
+            Rule::Repeat(id) => Cow::Owned(format!("async-explain::{id}")),
             Rule::Code(code) => Cow::Borrowed(code),
             Rule::Message(id) => Cow::Borrowed(id),
         }
@@ -94,10 +97,14 @@ impl<'a> Finding<'a> {
             (None, Shape::Cargo) => manifest_path(event.raw).map(|p| workspace.file(&p)),
             _ => None,
         };
-        let rule = match (event.explanations.first(), &diagnostic.code) {
-            (Some(e), _) => Rule::Entry(e.entry),
-            (None, Some(code)) if !code.code.is_empty() => Rule::Code(&code.code),
-            (None, _) => Rule::Message(derived_rule_id(&diagnostic.message)),
+        let repeat = event
+            .follows
+            .filter(|root| root.relation == Relation::SameAs);
+        let rule = match (event.explanations.first(), repeat, &diagnostic.code) {
+            (Some(e), _, _) => Rule::Entry(e.entry),
+            (None, Some(root), _) => Rule::Repeat(&root.id),
+            (None, None, Some(code)) if !code.code.is_empty() => Rule::Code(&code.code),
+            (None, None, _) => Rule::Message(derived_rule_id(&diagnostic.message)),
         };
         Some(Finding {
             severity,
@@ -114,6 +121,36 @@ impl<'a> Finding<'a> {
     /// The first explanation, when a knowledge-base entry explains the diagnostic.
     pub fn explanation(&self) -> Option<&Explanation<'a>> {
         self.explanations.first()
+    }
+
+    /// The misconception's title: the explanation's, or for a repeat of a diagnostic explained
+    /// earlier, that one's.
+    pub fn misconception(&self) -> Option<&str> {
+        match (self.explanation(), self.follows) {
+            (Some(e), _) => Some(&e.title),
+            (None, Some(root)) if root.relation == Relation::SameAs => Some(&root.title),
+            _ => None,
+        }
+    }
+
+    /// Whether a knowledge-base entry explains the diagnostic, here or (for a repeat) earlier.
+    pub fn is_explained(&self) -> bool {
+        self.misconception().is_some()
+    }
+
+    /// How the diagnostic relates to an earlier explained one, as a sentence.
+    pub fn relation(&self) -> Option<String> {
+        let root = self.follows?;
+        Some(match root.relation {
+            Relation::CausedBy => format!(
+                "this error follows from an earlier one: {}; fix that error first",
+                root.title
+            ),
+            Relation::SameAs => format!(
+                "the same mistake as a diagnostic explained earlier: {}",
+                root.title
+            ),
+        })
     }
 
     /// The file the finding is reported in: its location's, else its package manifest's.

@@ -55,7 +55,7 @@ impl Github {
     }
 
     fn keep(&mut self, finding: &Finding<'_>) {
-        let rank = if !finding.explanations.is_empty() {
+        let rank = if finding.is_explained() {
             Rank::Explained
         } else if finding.follows.is_some() {
             Rank::Follows
@@ -75,6 +75,10 @@ impl Github {
 
 impl Emitter for Github {
     fn wants_full_diagnostics(&self) -> bool {
+        true
+    }
+
+    fn wants_rendered(&self) -> bool {
         true
     }
 
@@ -165,8 +169,8 @@ fn annotation(finding: &Finding<'_>, workspace: &Workspace) -> String {
         }
     }
     let first_line = finding.diagnostic.message.lines().next().unwrap_or("");
-    let title = match finding.explanation() {
-        Some(e) => format!("{first_line} — {}", e.title),
+    let title = match finding.misconception() {
+        Some(misconception) => format!("{first_line} — {misconception}"),
         None => first_line.to_owned(),
     };
     props.push(("title", title));
@@ -190,12 +194,8 @@ fn message(finding: &Finding<'_>, workspace: &Workspace) -> String {
         let _ = write!(text, "\n  = {level}: {}", child.message);
         labels(&child.spans, here, workspace, "      ", &mut text);
     }
-    if let Some(root) = finding.follows {
-        let _ = write!(
-            text,
-            "\n\nthis error follows from an earlier one: {}; fix that error first",
-            root.title
-        );
+    if let Some(relation) = finding.relation() {
+        let _ = write!(text, "\n\n{relation}");
     }
     for e in finding.explanations {
         let _ = write!(text, "\n\nexplain[{}]: {}\n{}", e.id, e.title, e.why);

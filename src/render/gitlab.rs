@@ -99,8 +99,8 @@ impl Emitter for Gitlab {
 /// One line for GitLab's widget: rustc's headline, then the misconception and its first fix.
 fn description(finding: &Finding<'_>) -> String {
     let mut text = finding.headline();
-    if let Some(root) = finding.follows {
-        text.push_str(&format!(" (follows from an earlier error: {})", root.title));
+    if let Some(relation) = finding.relation() {
+        text.push_str(&format!(" ({relation})"));
     }
     if let Some(e) = finding.explanation() {
         text.push_str(&format!(" — {}", e.title));

@@ -1,7 +1,9 @@
 //! Where a diagnostic points, for the CI formats: span file names made relative to the workspace
 //! root, the span chosen as a diagnostic's location (the first one in the user's workspace, so an
 //! error reported inside a dependency's source is pinned to the user's code that caused it), the
-//! source text a span covers, and file names as URIs.
+//! source text a span covers, and file names as URIs. Unlike `crate::span` (which only needs to
+//! tell relative names from absolute ones), this knows the workspace root, so an absolute name
+//! under it counts as the user's code too.
 
 use std::path::Path;
 

@@ -16,7 +16,7 @@ use serde_json::{Map, Value, json};
 
 use super::finding::{Finding, Rule, Severity, code_help_uri};
 use super::location::{FilePath, Workspace, span_text};
-use super::{Emitter, Event, Summary};
+use super::{Emitter, Event, Relation, Summary};
 use crate::kb::{Captures, Entry, Template};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -84,6 +84,12 @@ impl Sarif {
         }
         let rule = match &finding.rule {
             Rule::Entry(entry) => entry_rule(&id, entry),
+            // Its entry's rule came with the explained diagnostic it repeats; should that one not
+            // be in this log, a rule named after the misconception stands in.
+            Rule::Repeat(_) => json!({
+                "id": id,
+                "shortDescription": { "text": finding.misconception().unwrap_or_default() },
+            }),
             Rule::Code(code) => code_rule(code),
             Rule::Message(_) if self.derived >= MAX_DERIVED_RULES => {
                 id = CATCH_ALL_RULE.to_owned();
@@ -138,9 +144,13 @@ impl Sarif {
             result.insert("fixes".into(), Value::Array(fixes));
         }
         if let Some(root) = finding.follows {
+            let key = match root.relation {
+                Relation::CausedBy => "followsFrom",
+                Relation::SameAs => "sameAs",
+            };
             result.insert(
                 "properties".into(),
-                json!({ "followsFrom": format!("async-explain::{}", root.id) }),
+                json!({ key: format!("async-explain::{}", root.id) }),
             );
         }
         Value::Object(result)
@@ -306,11 +316,8 @@ fn collect_children<'d>(d: &'d Diagnostic, out: &mut Vec<&'d Diagnostic>) {
 /// The result's text: rustc's message, then what explains it.
 fn message(finding: &Finding<'_>) -> String {
     let mut text = finding.diagnostic.message.clone();
-    if let Some(root) = finding.follows {
-        text.push_str(&format!(
-            "\n\nThis error follows from an earlier one: {}; fix that error first.",
-            root.title
-        ));
+    if let Some(relation) = finding.relation() {
+        text.push_str(&format!("\n\n{relation}"));
     }
     for e in finding.explanations {
         text.push_str(&format!("\n\n{}\n{}", e.title, e.why));

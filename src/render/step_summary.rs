@@ -32,6 +32,12 @@ pub struct StepSummary {
     left_out: u64,
 }
 
+/// A table row, for the table of explained diagnostics or of the others.
+enum Row {
+    Explained(String),
+    Other(String),
+}
+
 impl StepSummary {
     /// `command_line` heads the report, so several runs in one job can be told apart.
     pub fn new(workspace: Workspace, command_line: String) -> Self {
@@ -76,36 +82,40 @@ impl Emitter for StepSummary {
             None => "—".to_owned(),
         };
         let diagnostic = inline(&finding.headline());
-        if let Some(e) = finding.explanation() {
+        let row = if let Some(misconception) = finding.misconception() {
             self.explained_count += 1;
-            let fix = e.first_fix().map_or_else(|| "—".to_owned(), inline);
-            let link = e.links.first().map_or_else(
-                || "—".to_owned(),
-                |l| format!("[{}]({})", inline(&l.title), url(&l.url)),
-            );
-            let row = format!(
+            let (fix, link) = match finding.explanation() {
+                Some(e) => (
+                    e.first_fix().map_or_else(|| "—".to_owned(), inline),
+                    e.links.first().map_or_else(
+                        || "—".to_owned(),
+                        |l| format!("[{}]({})", inline(&l.title), url(&l.url)),
+                    ),
+                ),
+                None => ("same as above".to_owned(), "—".to_owned()),
+            };
+            Row::Explained(format!(
                 "| {place} | {diagnostic} | {} | {fix} | {link} |\n",
-                inline(&e.title)
-            );
-            if self.explained_bytes + row.len() <= Self::budget() {
-                self.explained_bytes += row.len();
-                self.explained.push(row);
-            } else {
-                self.left_out += 1;
-            }
+                inline(misconception)
+            ))
         } else {
             let mut row = format!("| {place} | {diagnostic}");
-            if let Some(root) = finding.follows {
-                let _ = write!(row, " (follows from: {})", inline(&root.title));
+            if let Some(relation) = finding.relation() {
+                let _ = write!(row, " ({})", inline(&relation));
             }
             row.push_str(" |\n");
+            Row::Other(row)
+        };
+        let (rows, bytes, row) = match row {
+            Row::Explained(row) => (&mut self.explained, &mut self.explained_bytes, row),
             // Kept up to the whole budget; what the explained rows leave is decided at the end.
-            if self.others_bytes + row.len() <= Self::budget() {
-                self.others_bytes += row.len();
-                self.others.push(row);
-            } else {
-                self.left_out += 1;
-            }
+            Row::Other(row) => (&mut self.others, &mut self.others_bytes, row),
+        };
+        if *bytes + row.len() <= Self::budget() {
+            *bytes += row.len();
+            rows.push(row);
+        } else {
+            self.left_out += 1;
         }
     }
 

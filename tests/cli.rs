@@ -130,6 +130,17 @@ fn list_and_explain() {
 }
 
 #[test]
+fn runs_as_a_cargo_subcommand() {
+    // `cargo async-explain --list` runs `cargo-async-explain async-explain --list`.
+    let out = Command::new(env!("CARGO_BIN_EXE_cargo-async-explain"))
+        .args(["async-explain", "--no-workspace-kb", "--list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("mutex-guard-across-await"));
+}
+
+#[test]
 fn demo_runs_with_no_setup() {
     let out = bin().arg("--demo").output().unwrap();
     assert_eq!(out.status.code(), Some(0), "a demonstration succeeds");

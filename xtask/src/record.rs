@@ -303,6 +303,30 @@ fn hash_free(path: &str) -> String {
     out
 }
 
+/// Sets the modification time of every file under `dir/src` (and `dir/tests`) to now.
+fn touch_sources(dir: &Path) -> Result<()> {
+    let now = std::time::SystemTime::now();
+    let mut stack = vec![dir.join("src"), dir.join("tests")];
+    while let Some(path) = stack.pop() {
+        let Ok(entries) = fs::read_dir(&path) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                fs::File::options()
+                    .append(true)
+                    .open(&path)
+                    .and_then(|f| f.set_modified(now))
+                    .with_context(|| format!("cannot touch {}", path.display()))?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// One fixture's normalised recording.
 struct Recording {
     text: String,
@@ -323,6 +347,10 @@ fn record(env: &Environment, fixtures_dir: &Path, case: &str, locked: bool) -> R
     let subcommand = parse_command(&manifest_text)
         .with_context(|| format!("bad `command` in {}", manifest.display()))?;
 
+    // Cargo replays cached diagnostics of a fresh crate as they were rendered for the build
+    // that cached them (a `--message-format=short` run leaves short `rendered` texts behind):
+    // touching the sources makes it compile again, so the recording is rustc's own.
+    touch_sources(&fixtures_dir.join(case))?;
     let mut command = cargo_command(&env.cargo, fixtures_dir);
     command.arg(subcommand).arg("--message-format=json");
     if locked {

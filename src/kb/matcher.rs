@@ -4,6 +4,9 @@
 //! each of their patterns to match some item; `level` and `code` accept any of their values;
 //! `not` patterns must match none of the diagnostic's texts. An entry with several matchers
 //! matches when any one of them does.
+//!
+//! A matcher with a `panic` pattern matches the message of a runtime panic (a program's
+//! `thread '…' panicked at …` output) instead of a diagnostic; it has no diagnostic conditions.
 
 use super::pattern::{Captures, Pattern};
 use super::subject::Subject;
@@ -22,11 +25,16 @@ pub struct Matcher {
     pub types: Vec<Pattern>,
     pub sources: Vec<Pattern>,
     pub not: Vec<Pattern>,
+    /// The panic message pattern of a panic matcher.
+    pub panic: Option<Pattern>,
 }
 
 impl Matcher {
     /// Returns the captures when the diagnostic satisfies every condition.
     pub fn matches(&self, subject: &Subject<'_>) -> Option<Captures> {
+        if self.panic.is_some() {
+            return None;
+        }
         if !self.levels.is_empty() && !self.levels.iter().any(|l| l == subject.level) {
             return None;
         }
@@ -77,10 +85,21 @@ impl Matcher {
         Some(captures)
     }
 
+    /// Returns the captures when this is a panic matcher and the panic message satisfies it.
+    pub fn matches_panic(&self, message: &str) -> Option<Captures> {
+        let pattern = self.panic.as_ref()?;
+        let mut captures = Captures::new();
+        if !pattern.find(message, &mut captures) || self.not.iter().any(|p| p.is_match(message)) {
+            return None;
+        }
+        Some(captures)
+    }
+
     /// Every pattern of the matcher, for validation.
     pub fn patterns(&self) -> impl Iterator<Item = &Pattern> {
-        self.message
+        self.panic
             .iter()
+            .chain(&self.message)
             .chain(&self.children)
             .chain(&self.labels)
             .chain(&self.types)
@@ -90,6 +109,10 @@ impl Matcher {
     /// Literal texts of which at least one appears in the raw JSON line of any diagnostic this
     /// matcher accepts; `None` when the matcher names nothing literal and every line must be parsed.
     pub fn needles(&self) -> Option<Vec<String>> {
+        if self.panic.is_some() {
+            // A panic matcher never matches a diagnostic: no line needs parsing for it.
+            return Some(Vec::new());
+        }
         if !self.codes.is_empty() {
             return Some(
                 self.codes
@@ -143,5 +166,34 @@ mod tests {
             ..Matcher::default()
         };
         assert!(by_regex.needles().is_none());
+        let by_panic = Matcher {
+            panic: Some(Pattern::regex("x").unwrap()),
+            ..Matcher::default()
+        };
+        assert_eq!(by_panic.needles().unwrap(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_panic_matcher_matches_panic_messages_only() {
+        let matcher = Matcher {
+            panic: Some(Pattern::regex("(?<what>timers|IO) (?:are|is) disabled").unwrap()),
+            not: vec![Pattern::Literal("JoinError".into())],
+            ..Matcher::default()
+        };
+        let captures = matcher
+            .matches_panic("A Tokio 1.x context was found, but timers are disabled.")
+            .unwrap();
+        assert_eq!(captures["what"], "timers");
+        assert!(
+            matcher
+                .matches_panic("IO is disabled in a JoinError")
+                .is_none()
+        );
+        assert!(matcher.matches_panic("something else").is_none());
+        let diagnostic: cargo_metadata::diagnostic::Diagnostic = serde_json::from_str(
+            r#"{"message":"timers are disabled","code":null,"level":"error","spans":[],"children":[],"rendered":null}"#,
+        )
+        .unwrap();
+        assert!(matcher.matches(&Subject::new(&diagnostic)).is_none());
     }
 }

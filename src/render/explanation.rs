@@ -40,6 +40,16 @@ fn finish(rendered: String) -> String {
 
 /// The explanation as text, ending in a newline.
 pub fn render_explanation(explanation: &Explanation<'_>, style: Style) -> String {
+    render_explanation_with(explanation, &[], style)
+}
+
+/// The explanation with extra notes (name, text) right under its title, before the why: where a
+/// panic came from.
+pub(super) fn render_explanation_with(
+    explanation: &Explanation<'_>,
+    notes: &[(&str, String)],
+    style: Style,
+) -> String {
     let sources: Vec<Option<SpanSource>> = explanation
         .fixes
         .iter()
@@ -51,6 +61,11 @@ pub fn render_explanation(explanation: &Explanation<'_>, style: Style) -> String
         .with_name("explain")
         .primary_title(explanation.title.as_str())
         .id(explanation.id)
+        .elements(
+            notes
+                .iter()
+                .map(|(name, text)| Level::NOTE.with_name(*name).message(text.as_str())),
+        )
         .elements(paragraphs("why", &explanation.why));
     if let Some(sync) = &explanation.sync {
         head = head.element(Level::NOTE.with_name("in sync Rust").message(sync.as_str()));

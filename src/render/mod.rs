@@ -1,9 +1,11 @@
 //! Output formats. Each emitter turns pipeline events into bytes appended to a buffer: rendering
 //! is pure, and the caller does the writing.
 
+mod backtrace;
 mod explanation;
 mod human;
 mod json;
+mod panic;
 mod short;
 pub mod snippet;
 
@@ -11,10 +13,13 @@ use cargo_metadata::diagnostic::Diagnostic;
 
 use crate::explain::Explanation;
 use crate::input::Shape;
+use crate::panic::{FoldedBacktrace, HeldBacktrace, Panic, Site};
 
+pub use backtrace::render_backtrace;
 pub use explanation::{render_explanation, render_follows};
 pub use human::Human;
 pub use json::Json;
+pub use panic::render_panic;
 pub use short::Short;
 
 /// How human-readable text is drawn.
@@ -62,6 +67,21 @@ pub struct Root {
     pub title: String,
 }
 
+/// A backtrace in a program's output, held back until it ended, and its folded view (`None`
+/// when every frame is to be shown, `--full`).
+pub struct BacktraceEvent<'a> {
+    pub held: &'a HeldBacktrace,
+    pub folded: Option<&'a FoldedBacktrace>,
+}
+
+/// A runtime panic whose message (and backtrace) ended: where in the user's code it came from
+/// and what explains it (empty when no entry does).
+pub struct PanicEvent<'a> {
+    pub panic: &'a Panic,
+    pub site: Option<&'a Site>,
+    pub explanations: &'a [Explanation<'a>],
+}
+
 /// Counts kept while the stream runs, for exit codes and summaries.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Summary {
@@ -73,6 +93,9 @@ pub struct Summary {
     pub cascaded: u64,
     pub build_failed: bool,
     pub malformed_lines: u64,
+    /// Runtime panics seen in a program's output, and how many of them were explained.
+    pub panics: u64,
+    pub panics_explained: u64,
 }
 
 pub trait Emitter {
@@ -87,6 +110,17 @@ pub trait Emitter {
     }
 
     fn event(&mut self, event: &Event<'_>, out: &mut Vec<u8>);
+
+    /// A backtrace that ended. By default its lines are written back as they came.
+    fn backtrace(&mut self, event: &BacktraceEvent<'_>, out: &mut Vec<u8>) {
+        for (raw, newline) in &event.held.lines {
+            raw_line(out, raw, *newline);
+        }
+    }
+
+    /// A runtime panic that ended (after its lines were written as text). By default nothing is
+    /// added.
+    fn panic(&mut self, _event: &PanicEvent<'_>, _out: &mut Vec<u8>) {}
 
     /// Called once after the last event.
     fn finish(&mut self, _summary: &Summary, _out: &mut Vec<u8>) {}

@@ -83,7 +83,7 @@ impl<'a> Explanation<'a> {
 }
 
 fn select_span<'d>(subject: &Subject<'d>, at: &SpanSelector) -> Option<&'d DiagnosticSpan> {
-    match at {
+    let span = match at {
         SpanSelector::Primary => subject.primary_span(),
         SpanSelector::Label(pattern) => subject
             .labels
@@ -95,5 +95,6 @@ fn select_span<'d>(subject: &Subject<'d>, at: &SpanSelector) -> Option<&'d Diagn
             .iter()
             .filter(|c| pattern.is_match(&c.message))
             .find_map(|c| c.spans.iter().find(|s| s.is_primary).or(c.spans.first())),
-    }
+    };
+    span.map(crate::span::user_span)
 }

@@ -15,6 +15,7 @@ pub mod kb;
 pub mod panic;
 pub mod pipeline;
 pub mod render;
+pub mod span;
 
 /// The recording of a crate with async errors that `--demo` explains (recorded by `cargo xtask record`).
 pub const DEMO_RECORDING: &[u8] = include_bytes!("../fixtures/demo/recorded.json");

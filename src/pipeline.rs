@@ -6,6 +6,7 @@
 //! (or, on live input, until the input falls silent) and handed to the emitters with its folded
 //! view; an ended panic is explained from the knowledge base.
 
+use std::collections::HashMap;
 use std::io::{self, BufReader, Read, Write};
 
 use crate::explain::Explanation;
@@ -14,7 +15,9 @@ use crate::input::reader::CopyError;
 use crate::input::{Classified, Line, LineReader, classify, parse_diagnostic};
 use crate::kb::{Entry, Kb};
 use crate::panic::{Action, Detector, fold, user_site};
-use crate::render::{BacktraceEvent, DiagnosticEvent, Emitter, Event, PanicEvent, Root, Summary};
+use crate::render::{
+    BacktraceEvent, DiagnosticEvent, Emitter, Event, PanicEvent, Relation, Root, Summary,
+};
 
 const READ_BUFFER: usize = 64 << 10;
 const WRITE_THRESHOLD: usize = 64 << 10;
@@ -180,6 +183,7 @@ fn run_stream<R: Read>(
         roots: Vec::new(),
         detector: Detector::new(options.bare_frames),
         full_backtraces: options.full_backtraces,
+        seen: HashMap::new(),
     };
     match stream(&mut state, outputs, input, wait, input_name, notes) {
         Ok(()) => Ok(Outcome {
@@ -295,6 +299,9 @@ struct State<'k> {
     /// Panics and backtraces in text lines.
     detector: Detector,
     full_backtraces: bool,
+    /// Titles of the explanations given so far, by compilation unit, entry and message: a
+    /// diagnostic that repeats one refers back to it instead of repeating the explanation.
+    seen: HashMap<(String, String, String), String>,
 }
 
 impl<'k> State<'k> {
@@ -358,6 +365,7 @@ impl<'k> State<'k> {
         }
         self.settle(outputs);
         let wanted = outputs.iter().any(|o| o.emitter.wants_full_diagnostics());
+        let wants_rendered = outputs.iter().any(|o| o.emitter.wants_rendered());
         let mut emit = |event: &Event<'_>| {
             for output in outputs.iter_mut() {
                 output.emitter.event(event, &mut output.buf);
@@ -397,7 +405,7 @@ impl<'k> State<'k> {
             _ => self.summary.other_diagnostics += 1,
         }
         let kb = self.kb;
-        let candidate = kb.may_match(raw);
+        let candidate = kb.may_match(light.code.as_deref(), light.message_raw, raw);
         let mut note = None;
         let diagnostic = if candidate || wanted {
             match parse_diagnostic(raw, light.shape) {
@@ -429,28 +437,49 @@ impl<'k> State<'k> {
             } else {
                 for found in kb.matches(d) {
                     let explanation = Explanation::new(&found, d);
+                    let key = (
+                        light.unit.clone(),
+                        found.entry.id.clone(),
+                        d.message.clone(),
+                    );
+                    if let Some(title) = self.seen.get(&key) {
+                        follows = Some(Root {
+                            id: found.entry.id.clone(),
+                            title: title.clone(),
+                            relation: Relation::SameAs,
+                        });
+                        continue;
+                    }
                     if !found.entry.cascades.is_empty() {
                         let root = Root {
                             id: found.entry.id.clone(),
                             title: explanation.title.clone(),
+                            relation: Relation::CausedBy,
                         };
                         self.roots.push((light.unit.clone(), found.entry, root));
                     }
+                    self.seen.insert(key, explanation.title.clone());
                     explanations.push(explanation);
                 }
             }
         }
-        if follows.is_some() {
-            self.summary.cascaded += 1;
-        } else if !explanations.is_empty() {
+        if !explanations.is_empty() {
             self.summary.explained += 1;
         }
+        if follows.is_some() && explanations.is_empty() {
+            self.summary.cascaded += 1;
+        }
+        let rendered = if wants_rendered {
+            light.rendered()
+        } else {
+            None
+        };
         let event = DiagnosticEvent {
             raw,
             newline,
             shape: light.shape,
             level: &light.level,
-            rendered: light.rendered.as_deref(),
+            rendered: rendered.as_deref(),
             diagnostic: diagnostic.as_ref(),
             explanations: &explanations,
             follows: follows.as_ref(),

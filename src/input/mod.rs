@@ -8,3 +8,4 @@ pub mod reader;
 
 pub use message::{Classified, Light, Shape, classify, parse_diagnostic};
 pub use reader::{Line, LineReader};
+pub mod scan;

@@ -10,7 +10,7 @@ use super::pattern::{Captures, Pattern};
 use super::raw::{RawAt, RawEntry, RawMatcher, RawPattern};
 use super::template::Template;
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Entry {
     pub id: String,
     pub title: Template,
@@ -57,7 +57,7 @@ impl Verdict {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Fix {
     pub title: Template,
     pub code: Option<Template>,
@@ -67,7 +67,7 @@ pub struct Fix {
 }
 
 /// Which span of the diagnostic a fix points at.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub enum SpanSelector {
     Primary,
     Label(Pattern),
@@ -101,7 +101,7 @@ impl Entry {
         let mut names: Vec<String> = self.defaults.keys().cloned().collect();
         for m in &self.matchers {
             for p in m.patterns() {
-                names.extend(p.capture_names().into_iter().map(str::to_owned));
+                names.extend(p.capture_names().iter().cloned());
             }
         }
         names.sort();
@@ -308,7 +308,7 @@ impl Compiler<'_> {
             }
             RawPattern::Literal(text) => Ok(Pattern::Literal(text.clone())),
             RawPattern::Regex { regex } => Pattern::regex(regex).map_err(|e| {
-                let detail = e.to_string().lines().last().unwrap_or_default().to_owned();
+                let detail = e.lines().last().unwrap_or_default().trim().to_owned();
                 self.file.error(span, format!("invalid regex: {detail}"))
             }),
         }
@@ -332,15 +332,15 @@ impl Compiler<'_> {
         title: &Spanned<String>,
         explanation: &Spanned<String>,
     ) -> Result<(), KbError> {
-        // A placeholder must be defined by every matcher (or have a default): whichever matcher
-        // fires, the text must read well.
+        // A placeholder must be captured by every match of every matcher (or have a default):
+        // whichever matcher fires, the text must read well. A group inside an optional or
+        // alternative part of a regex may stay empty, so it does not count.
         let always: Vec<String> = {
             let mut names: Option<Vec<String>> = None;
             for m in &entry.matchers {
                 let mine: Vec<String> = m
                     .patterns()
-                    .flat_map(|p| p.capture_names())
-                    .map(str::to_owned)
+                    .flat_map(|p| p.required_captures().iter().cloned())
                     .collect();
                 names = Some(match names {
                     None => mine,

@@ -11,7 +11,7 @@
 use super::pattern::{Captures, Pattern};
 use super::subject::Subject;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Matcher {
     /// Accepted levels (`error`, `warning`…); empty accepts any.
     pub levels: Vec<String>,
@@ -95,6 +95,33 @@ impl Matcher {
         Some(captures)
     }
 
+    /// The conditions in words, for the generated documentation.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.levels.is_empty() {
+            parts.push(format!("level {}", self.levels.join(" or ")));
+        }
+        if !self.codes.is_empty() {
+            parts.push(format!("code {}", self.codes.join(" or ")));
+        }
+        if self.no_code {
+            parts.push("no code".to_owned());
+        }
+        let mut list = |what: &str, patterns: &[Pattern]| {
+            for p in patterns {
+                parts.push(format!("{what} {}", p.describe()));
+            }
+        };
+        list("message", self.message.as_slice());
+        list("a child message", &self.children);
+        list("a span label", &self.labels);
+        list("a quoted type or name", &self.types);
+        list("a source line", &self.sources);
+        list("nothing", &self.not);
+        list("the panic message", self.panic.as_slice());
+        parts.join(" · ")
+    }
+
     /// Every pattern of the matcher, for validation.
     pub fn patterns(&self) -> impl Iterator<Item = &Pattern> {
         self.panic
@@ -106,26 +133,23 @@ impl Matcher {
             .chain(&self.sources)
     }
 
+    /// Literal texts of which at least one appears in the (JSON-escaped) top-level message of any
+    /// diagnostic this matcher accepts, when its `message` pattern has such literals.
+    pub fn message_needles(&self) -> Option<Vec<String>> {
+        let needles = self.message.as_ref()?.needles()?;
+        Some(needles.iter().map(|n| json_escaped(n)).collect())
+    }
+
     /// Literal texts of which at least one appears in the raw JSON line of any diagnostic this
     /// matcher accepts; `None` when the matcher names nothing literal and every line must be parsed.
+    /// (Matchers with `code` are pre-filtered on the code instead.)
     pub fn needles(&self) -> Option<Vec<String>> {
         if self.panic.is_some() {
             // A panic matcher never matches a diagnostic: no line needs parsing for it.
             return Some(Vec::new());
         }
-        if !self.codes.is_empty() {
-            return Some(
-                self.codes
-                    .iter()
-                    .map(|c| format!("\"code\":\"{c}\""))
-                    .collect(),
-            );
-        }
-        let literal = self
-            .patterns()
-            .find_map(Pattern::literal)
-            .map(json_escaped)?;
-        Some(vec![literal])
+        let needles = self.patterns().find_map(Pattern::needles)?;
+        Some(needles.iter().map(|n| json_escaped(n)).collect())
     }
 }
 
@@ -150,19 +174,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn needles_prefer_codes_then_literals() {
-        let by_code = Matcher {
-            codes: vec!["E0373".into()],
-            ..Matcher::default()
-        };
-        assert_eq!(by_code.needles().unwrap(), ["\"code\":\"E0373\""]);
+    fn needles_are_json_escaped_literals() {
         let by_text = Matcher {
             message: Some(Pattern::Literal("say \"hi\"".into())),
             ..Matcher::default()
         };
         assert_eq!(by_text.needles().unwrap(), [r#"say \"hi\""#]);
         let by_regex = Matcher {
-            message: Some(Pattern::regex("x").unwrap()),
+            message: Some(Pattern::regex(r"\w+").unwrap()),
             ..Matcher::default()
         };
         assert!(by_regex.needles().is_none());

@@ -11,6 +11,7 @@ mod runtime;
 mod subject;
 mod template;
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use aho_corasick::AhoCorasick;
@@ -39,12 +40,44 @@ pub struct Kb {
     runtime: RuntimeFrames,
 }
 
-/// A cheap test on a raw JSON line: can any entry possibly match it?
+/// A cheap test on a diagnostic line: can any entry possibly match it? Matchers that name codes
+/// are tested on the diagnostic's code alone; the others by literals searched in the raw line.
 #[derive(Debug)]
-enum Prefilter {
+struct Prefilter {
+    codes: HashSet<String>,
+    /// Literals of matchers whose `message` pattern has them, searched in the message only.
+    message: Needles,
+    /// Literals of the other matchers, searched in the whole line.
+    line: Needles,
+}
+
+#[derive(Debug)]
+enum Needles {
     /// Some matcher names nothing literal, so every diagnostic must be parsed.
     Everything,
-    Needles(AhoCorasick),
+    None,
+    Any(AhoCorasick),
+}
+
+impl Needles {
+    fn new(mut needles: Vec<String>, everything: bool) -> Self {
+        needles.sort();
+        needles.dedup();
+        match AhoCorasick::new(&needles) {
+            _ if everything => Needles::Everything,
+            _ if needles.is_empty() => Needles::None,
+            Ok(ac) => Needles::Any(ac),
+            Err(_) => Needles::Everything,
+        }
+    }
+
+    fn found(&self, haystack: &[u8]) -> bool {
+        match self {
+            Needles::Everything => true,
+            Needles::None => false,
+            Needles::Any(ac) => ac.is_match(haystack),
+        }
+    }
 }
 
 /// One entry that explains a diagnostic, with what its matcher captured.
@@ -73,12 +106,13 @@ impl Kb {
         self.entries.iter().find(|e| e.id == id)
     }
 
-    /// False when no entry can match a diagnostic whose JSON text is `raw_line`.
-    pub fn may_match(&self, raw_line: &[u8]) -> bool {
-        match &self.prefilter {
-            Prefilter::Everything => true,
-            Prefilter::Needles(ac) => ac.is_match(raw_line),
-        }
+    /// False when no entry can match a diagnostic with this code and (JSON-escaped) message,
+    /// whose whole JSON line is `raw_line`.
+    pub fn may_match(&self, code: Option<&str>, message: &[u8], raw_line: &[u8]) -> bool {
+        let p = &self.prefilter;
+        code.is_some_and(|c| p.codes.contains(c))
+            || p.message.found(message)
+            || p.line.found(raw_line)
     }
 
     /// The entries that explain the diagnostic, in knowledge-base order, without those superseded
@@ -274,20 +308,26 @@ impl KbBuilder {
 }
 
 fn prefilter(entries: &[Entry]) -> Prefilter {
-    let mut needles = Vec::new();
+    let mut codes = HashSet::new();
+    let (mut message, mut line) = (Vec::new(), Vec::new());
+    let mut everything = false;
     for matcher in entries
         .iter()
         .flat_map(|e| e.matchers.iter().chain(&e.cascades))
     {
-        match matcher.needles() {
-            Some(found) => needles.extend(found),
-            None => return Prefilter::Everything,
+        if !matcher.codes.is_empty() {
+            codes.extend(matcher.codes.iter().cloned());
+        } else if let Some(found) = matcher.message_needles() {
+            message.extend(found);
+        } else if let Some(found) = matcher.needles() {
+            line.extend(found);
+        } else {
+            everything = true;
         }
     }
-    needles.sort();
-    needles.dedup();
-    match AhoCorasick::new(&needles) {
-        Ok(ac) => Prefilter::Needles(ac),
-        Err(_) => Prefilter::Everything,
+    Prefilter {
+        codes,
+        message: Needles::new(message, false),
+        line: Needles::new(line, everything),
     }
 }

@@ -46,6 +46,10 @@ impl Human {
 }
 
 impl Emitter for Human {
+    fn wants_rendered(&self) -> bool {
+        true
+    }
+
     fn event(&mut self, event: &Event<'_>, out: &mut Vec<u8>) {
         match event {
             Event::Text { raw, .. } => raw_line(out, raw, true),

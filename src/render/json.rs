@@ -10,7 +10,7 @@
 use serde_json::{Map, Value, json};
 
 use super::{
-    DiagnosticEvent, Emitter, Event, PanicEvent, Style, raw_line, render_explanation,
+    DiagnosticEvent, Emitter, Event, PanicEvent, Relation, Style, raw_line, render_explanation,
     render_follows, render_panic,
 };
 use crate::explain::Explanation;
@@ -46,10 +46,15 @@ impl Json {
             if let Some(Value::Array(children)) = message.get_mut("children") {
                 children.push(child(
                     "note",
-                    format!(
-                        "this error follows from an earlier one: {}; fix that error first",
-                        root.title
-                    ),
+                    match root.relation {
+                        Relation::CausedBy => format!(
+                            "this error follows from an earlier one: {}; fix that error first",
+                            root.title
+                        ),
+                        Relation::SameAs => {
+                            format!("the same mistake as explained above: {}", root.title)
+                        }
+                    },
                     Some(
                         json!({"code": format!("async-explain::{}", root.id), "explanation": null}),
                     ),
@@ -83,7 +88,7 @@ impl Emitter for Json {
                 raw_line(out, d.raw, d.newline)
             }
             Event::Diagnostic(d) => match self.enriched(d) {
-                Some(bytes) => raw_line(out, &bytes, true),
+                Some(bytes) => raw_line(out, &bytes, d.newline),
                 None => raw_line(out, d.raw, d.newline),
             },
         }

@@ -60,11 +60,20 @@ pub struct DiagnosticEvent<'a> {
     pub follows: Option<&'a Root>,
 }
 
-/// An explained error that causes later ones (its entry's `[[cascade]]`).
+/// An explained error that a later diagnostic refers back to.
 #[derive(Debug, Clone)]
 pub struct Root {
     pub id: String,
     pub title: String,
+    pub relation: Relation,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// The earlier error causes this one (the entry's `[[cascade]]`).
+    CausedBy,
+    /// This diagnostic repeats one explained above (same entry, message and place).
+    SameAs,
 }
 
 /// A backtrace in a program's output, held back until it ended, and its folded view (`None`
@@ -101,6 +110,11 @@ pub struct Summary {
 pub trait Emitter {
     /// True when the emitter needs every diagnostic parsed in full, not only explained ones.
     fn wants_full_diagnostics(&self) -> bool {
+        false
+    }
+
+    /// True when the emitter prints rustc's `rendered` text (decoding it costs; only then is it done).
+    fn wants_rendered(&self) -> bool {
         false
     }
 

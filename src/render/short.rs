@@ -4,7 +4,9 @@
 
 use std::fmt::Write as _;
 
-use super::{BacktraceEvent, Emitter, Event, PanicEvent, Style, raw_line, render_backtrace};
+use super::{
+    BacktraceEvent, Emitter, Event, PanicEvent, Relation, Style, raw_line, render_backtrace,
+};
 
 #[derive(Default)]
 pub struct Short;
@@ -25,7 +27,7 @@ impl Emitter for Short {
         };
         let mut line = String::new();
         if let Some(diag) = d.diagnostic {
-            if let Some(span) = diag.spans.iter().find(|s| s.is_primary) {
+            if let Some(span) = crate::span::primary_user_span(diag) {
                 let _ = write!(
                     line,
                     "{}:{}:{}: ",
@@ -48,7 +50,11 @@ impl Emitter for Short {
             line.push(']');
         }
         if let Some(root) = d.follows {
-            let _ = write!(line, " [follows from async-explain::{}]", root.id);
+            let relation = match root.relation {
+                Relation::CausedBy => "follows from",
+                Relation::SameAs => "same as above",
+            };
+            let _ = write!(line, " [{relation} async-explain::{}]", root.id);
         }
         line.push('\n');
         out.extend_from_slice(line.as_bytes());

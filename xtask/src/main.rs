@@ -3,8 +3,10 @@
 //! This file owns the command line: argument parsing, usage text and exit
 //! codes. The work itself lives in one module per task (`record.rs` records
 //! the compiler output of the fixture crates under `fixtures/`, with
-//! `program.rs` for fixtures that run their program).
+//! `program.rs` for fixtures that run their program; `links.rs` checks the
+//! knowledge base's documentation links).
 
+mod links;
 mod program;
 mod record;
 
@@ -15,6 +17,7 @@ cargo xtask: developer tasks for cargo-async-explain
 
 USAGE:
     cargo xtask record [--check] [CASE...]
+    cargo xtask links
 
 COMMANDS:
     record    Run `cargo check --message-format=json -p CASE` (or `cargo clippy`,
@@ -23,6 +26,9 @@ COMMANDS:
               normalise the output and write it to fixtures/CASE/recorded.json.
               For run and test, the program's stdout and stderr are recorded
               too, with fixture.toml's `env` (e.g. RUST_BACKTRACE) set.
+
+    links     Check that every https link in knowledge-base/*.toml resolves
+              (needs the network; not run in CI).
 
 OPTIONS (record):
     --check   Record into memory only and compare with the committed
@@ -38,6 +44,17 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("record") => run_record(&args[1..]),
+        Some("links") => {
+            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+            match links::run(&root) {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::FAILURE,
+                Err(e) => {
+                    eprintln!("error: {e:#}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         None | Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             ExitCode::SUCCESS

@@ -209,7 +209,7 @@ impl Environment {
             }
         }
         let line = line.replace("\"fresh\":true", "\"fresh\":false");
-        normalise_long_type_names(&line)
+        normalise_build_hashes(&normalise_long_type_names(&line))
     }
 }
 
@@ -257,6 +257,53 @@ fn normalise_long_type_names(line: &str) -> String {
         }
     }
     out.push_str(rest);
+    out
+}
+
+/// Cargo names build outputs `<name>-<16 hex digits>.<ext>`; the digits hash the build
+/// configuration (profile settings, environment), so inside the target directory they become
+/// `HASH` and a recording does not depend on how the machine's cargo is configured.
+fn normalise_build_hashes(line: &str) -> String {
+    const TARGET: &str = "/fixtures/target/";
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find(TARGET) {
+        let (before, after) = rest.split_at(at + TARGET.len());
+        out.push_str(before);
+        let end = after
+            .find(|c: char| c == '"' || c == '\'' || c.is_whitespace())
+            .unwrap_or(after.len());
+        let (path, tail) = after.split_at(end);
+        out.push_str(&hash_free(path));
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `a/b/name-0123456789abcdef.rmeta` → `a/b/name-HASH.rmeta`.
+fn hash_free(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut out = String::with_capacity(path.len());
+    let mut i = 0;
+    while i < path.len() {
+        let hex = bytes.get(i + 1..i + 17);
+        let after = bytes.get(i + 17).copied();
+        if bytes[i] == b'-'
+            && hex.is_some_and(|h| {
+                h.iter()
+                    .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+            })
+            && after.is_none_or(|b| b == b'.' || b == b'/')
+        {
+            out.push_str("-HASH");
+            i += 17;
+        } else {
+            let ch = path[i..].chars().next().unwrap_or('\0');
+            out.push(ch);
+            i += ch.len_utf8().max(1);
+        }
+    }
     out
 }
 
@@ -575,6 +622,7 @@ fn cargo_command(cargo: &str, fixtures_dir: &Path) -> Command {
         .current_dir(fixtures_dir)
         .env("CARGO_TERM_COLOR", "never");
     for var in [
+        "CARGO_INCREMENTAL",
         "CARGO_TARGET_DIR",
         "CARGO_BUILD_TARGET_DIR",
         "RUSTFLAGS",
@@ -635,6 +683,16 @@ mod tests {
                 "'/t/deps/a-1f.long-type-6119295888237717256.txt' long-type-x"
             ),
             "'/t/deps/a-1f.long-type-N.txt' long-type-x"
+        );
+    }
+
+    #[test]
+    fn build_hashes_in_the_target_dir_are_replaced() {
+        assert_eq!(
+            normalise_build_hashes(
+                r#"["/fixtures/target/debug/deps/libx-0123456789abcdef.rmeta"] '/fixtures/target/debug/deps/x-fedcba9876543210.long-type-N.txt' tokio-1.54.1/src"#
+            ),
+            r#"["/fixtures/target/debug/deps/libx-HASH.rmeta"] '/fixtures/target/debug/deps/x-HASH.long-type-N.txt' tokio-1.54.1/src"#
         );
     }
 

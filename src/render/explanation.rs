@@ -54,8 +54,8 @@ pub fn render_explanation(explanation: &Explanation<'_>, style: Style) -> String
     render_explanation_with(explanation, &[], style)
 }
 
-/// The explanation with extra notes (name, text) right under its title, before the why: where a
-/// panic came from.
+/// The explanation with extra notes (name, text; paragraphs apart by a blank line) right under
+/// its title, before the why: where a panic came from.
 pub(super) fn render_explanation_with(
     explanation: &Explanation<'_>,
     notes: &[(&str, String)],
@@ -75,7 +75,7 @@ pub(super) fn render_explanation_with(
         .elements(
             notes
                 .iter()
-                .map(|(name, text)| Level::NOTE.with_name(*name).message(text.as_str())),
+                .flat_map(|(name, text)| paragraphs(name, text, style)),
         )
         .elements(paragraphs("why", &explanation.why, style));
     if let Some(sync) = &explanation.sync {

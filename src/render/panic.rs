@@ -16,7 +16,8 @@ pub fn render_panic(event: &PanicEvent<'_>, style: Style) -> String {
     out
 }
 
-/// The "where" notes: `panicked in`, `called from`, or how to find out.
+/// The "where" notes: `panicked in`, `called from` (one caller per paragraph), or how to find
+/// out.
 pub fn site_notes(event: &PanicEvent<'_>) -> Vec<(&'static str, String)> {
     let mut notes = Vec::new();
     match event.site {
@@ -36,7 +37,7 @@ pub fn site_notes(event: &PanicEvent<'_>) -> Vec<(&'static str, String)> {
                             None => format!("`{name}`"),
                         })
                         .collect();
-                    notes.push(("called from", chain.join(", ")));
+                    notes.push(("called from", chain.join("\n\n")));
                 }
             }
             None => {

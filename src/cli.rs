@@ -52,7 +52,8 @@ pub struct Cli {
     #[arg(long, conflicts_with_all = ["explain", "command", "demo"])]
     pub list: bool,
 
-    /// Print the knowledge-base entry ID, or every entry about an error code such as E0373
+    /// Print the knowledge-base entry ID, every entry about an error code such as E0373, or the
+    /// entries that explain a panic message
     #[arg(long, value_name = "ID|CODE", conflicts_with_all = ["command", "demo"])]
     pub explain: Option<String>,
 

@@ -258,6 +258,23 @@ fn test_explains_a_failing_tests_panic() {
     );
 }
 
+#[test]
+fn explain_finds_the_entry_for_a_pasted_panic_message() {
+    let out = bin()
+        .args([
+            "--explain",
+            "A Tokio 1.x context was found, but IO is disabled. Call `enable_io` on the runtime builder to enable IO.",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("`runtime-driver-disabled`"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
 fn filter(args: &[&str], input: &[u8]) -> Output {
     let mut child = bin()
         .args(args)

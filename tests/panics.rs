@@ -135,6 +135,24 @@ fn folded_backtraces_keep_every_other_line_and_account_for_every_frame() {
     }
 }
 
+#[test]
+fn the_summary_counts_panics_and_explained_ones() {
+    let kb = kb();
+    let count = |name: &str| {
+        let input =
+            std::fs::read(repo().join("fixtures").join(name).join("recorded.json")).unwrap();
+        let mut outputs = [StreamOutput::primary(
+            Box::new(cargo_async_explain::render::Short),
+            Box::new(std::io::sink()),
+        )];
+        let outcome = pipeline::run(&kb, &mut outputs, &input[..], name, &mut Vec::new()).unwrap();
+        (outcome.summary.panics, outcome.summary.panics_explained)
+    };
+    assert_eq!(count("nested-runtime"), (1, 1));
+    assert_eq!(count("plain-panic-in-task"), (1, 0));
+    assert_eq!(count("clean-build"), (0, 0));
+}
+
 /// Frames before and after folding, per recorded program: the numbers the folding is for.
 #[test]
 fn frame_counts_before_and_after_folding() {

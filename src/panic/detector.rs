@@ -194,7 +194,8 @@ impl Detector {
         } else if is_backtrace_header(text) {
             actions.push(Action::Line);
             self.state = State::Backtrace(Pending::new(None));
-        } else if let Some(super::backtrace::BacktraceLine::Frame { index, .. }) = parse_line(text)
+        } else if (self.bare_frames || resume_after.is_some())
+            && let Some(super::backtrace::BacktraceLine::Frame { index, .. }) = parse_line(text)
             && ((self.bare_frames && index == 0) || resume_after.is_some_and(|i| index == i + 1))
         {
             let mut pending = Pending::new(None);

@@ -15,21 +15,32 @@ pub fn list(kb: &Kb) -> String {
     out
 }
 
-/// The entries `--explain QUERY` shows: the entry with that id, or all entries naming that code.
+/// The entries `--explain QUERY` shows: the entry with that id, all entries naming that code, or
+/// the entries that explain a panic with that message (pasted from a program's output).
 pub fn lookup<'k>(kb: &'k Kb, query: &str) -> Vec<&'k Entry> {
     if let Some(entry) = kb.get(query) {
         return vec![entry];
     }
     let code = query.trim();
-    kb.entries()
+    let by_code: Vec<&Entry> = kb
+        .entries()
         .iter()
         .filter(|e| e.codes().any(|c| c.eq_ignore_ascii_case(code)))
+        .collect();
+    if !by_code.is_empty() {
+        return by_code;
+    }
+    kb.matches_panic(query)
+        .into_iter()
+        .map(|m| m.entry)
         .collect()
 }
 
 /// The message for an id or code nothing answers to, listing the valid ids.
 pub fn unknown(kb: &Kb, query: &str) -> String {
-    let mut out = format!("error: no knowledge-base entry or error code `{query}`\n\nvalid ids:\n");
+    let mut out = format!(
+        "error: no knowledge-base entry, error code or panic message `{query}`\n\nvalid ids:\n"
+    );
     for entry in kb.entries() {
         let _ = writeln!(out, "  {}", entry.id);
     }

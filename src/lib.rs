@@ -3,6 +3,8 @@
 //!
 //! Flow: input lines ([`input`]) → classification → knowledge-base matching ([`kb`]) →
 //! [`explain::Explanation`] → an emitter per format ([`render`]) → output, driven by [`pipeline`].
+//! A program's panics and backtraces in the same stream ([`panic`]) are explained by the same
+//! knowledge base (entries with `panic` matchers), their runtime frames folded.
 
 pub mod catalogue;
 pub mod cli;
@@ -10,6 +12,7 @@ pub mod config;
 pub mod explain;
 pub mod input;
 pub mod kb;
+pub mod panic;
 pub mod pipeline;
 pub mod render;
 pub mod span;

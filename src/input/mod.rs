@@ -1,6 +1,8 @@
-//! Reading input: splitting lines, classifying them, and running cargo as a child process.
+//! Reading input: splitting lines, classifying them, running cargo as a child process, and
+//! reading live input (pipes) on a thread so the stream can wait with a deadline.
 
 pub mod cargo;
+pub mod live;
 pub mod message;
 pub mod reader;
 

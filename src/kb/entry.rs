@@ -265,7 +265,29 @@ impl Compiler<'_> {
             types: list(&m.types)?,
             sources: list(&m.source)?,
             not: list(&m.not)?,
+            panic: m
+                .panic
+                .as_ref()
+                .map(|p| self.pattern(p.get_ref(), p.span()))
+                .transpose()?,
         };
+        if matcher.panic.is_some() {
+            let diagnostic_only = !matcher.levels.is_empty()
+                || !matcher.codes.is_empty()
+                || matcher.no_code
+                || matcher.message.is_some()
+                || !matcher.children.is_empty()
+                || !matcher.labels.is_empty()
+                || !matcher.types.is_empty()
+                || !matcher.sources.is_empty();
+            if diagnostic_only {
+                return Err(self.at(
+                    raw,
+                    "a `panic` matcher matches a panic message only: it takes no `level`, `code`, `no_code`, `message`, `child`, `label`, `type` or `source` (write a second `[[matcher]]` for diagnostics)",
+                ));
+            }
+            return Ok(matcher);
+        }
         if matcher.codes.is_empty()
             && matcher.message.is_none()
             && matcher.children.is_empty()
@@ -273,7 +295,7 @@ impl Compiler<'_> {
         {
             return Err(self.at(
                 raw,
-                "a matcher needs a `code`, `message`, `child` or `label` condition; otherwise it matches every diagnostic",
+                "a matcher needs a `code`, `message`, `child` or `label` condition (or `panic`, for a panic message); otherwise it matches every diagnostic",
             ));
         }
         Ok(matcher)

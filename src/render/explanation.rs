@@ -51,6 +51,16 @@ fn finish(rendered: String) -> String {
 
 /// The explanation as text, ending in a newline.
 pub fn render_explanation(explanation: &Explanation<'_>, style: Style) -> String {
+    render_explanation_with(explanation, &[], style)
+}
+
+/// The explanation with extra notes (name, text; paragraphs apart by a blank line) right under
+/// its title, before the why: where a panic came from.
+pub(super) fn render_explanation_with(
+    explanation: &Explanation<'_>,
+    notes: &[(&str, String)],
+    style: Style,
+) -> String {
     let sources: Vec<Option<SpanSource>> = explanation
         .fixes
         .iter()
@@ -62,6 +72,11 @@ pub fn render_explanation(explanation: &Explanation<'_>, style: Style) -> String
         .with_name("explain")
         .primary_title(explanation.title.as_str())
         .id(explanation.id)
+        .elements(
+            notes
+                .iter()
+                .flat_map(|(name, text)| paragraphs(name, text, style)),
+        )
         .elements(paragraphs("why", &explanation.why, style));
     if let Some(sync) = &explanation.sync {
         head = head.elements(paragraphs("note", sync, style));

@@ -18,7 +18,7 @@ use cargo_metadata::diagnostic::DiagnosticSpan;
 
 use super::finding::{Finding, Severity, fnv1a};
 use super::location::Workspace;
-use super::{Emitter, Event, Human, Style, Summary, strip_ansi};
+use super::{BacktraceEvent, Emitter, Event, Human, PanicEvent, Style, Summary, strip_ansi};
 
 /// GitHub's per-step limit for each of errors, warnings and notices.
 pub const PER_STEP_LIMIT: usize = 10;
@@ -100,6 +100,16 @@ impl Emitter for Github {
         {
             self.keep(&finding);
         }
+    }
+
+    /// Backtraces and panics read as in the human output (a program's own lines, not compiler
+    /// text, so nothing is fenced).
+    fn backtrace(&mut self, event: &BacktraceEvent<'_>, out: &mut Vec<u8>) {
+        self.human.backtrace(event, out);
+    }
+
+    fn panic(&mut self, event: &PanicEvent<'_>, out: &mut Vec<u8>) {
+        self.human.panic(event, out);
     }
 
     fn finish(&mut self, _summary: &Summary, out: &mut Vec<u8>) {

@@ -3,6 +3,7 @@
 //! formats (`github`, `sarif`, `gitlab`, `step_summary`) report findings, with the shared
 //! `location` (paths, spans) and `finding` (severity, rule, fingerprint) helpers.
 
+mod backtrace;
 mod explanation;
 pub mod finding;
 pub mod github;
@@ -10,6 +11,7 @@ pub mod gitlab;
 mod human;
 mod json;
 pub mod location;
+mod panic;
 pub mod sarif;
 mod short;
 pub mod snippet;
@@ -19,13 +21,16 @@ use cargo_metadata::diagnostic::Diagnostic;
 
 use crate::explain::Explanation;
 use crate::input::Shape;
+use crate::panic::{FoldedBacktrace, HeldBacktrace, Panic, Site};
 
+pub use backtrace::render_backtrace;
 pub use explanation::{render_explanation, render_follows};
 pub use github::Github;
 pub use gitlab::Gitlab;
 pub use human::Human;
 pub use json::Json;
 pub use location::Workspace;
+pub use panic::render_panic;
 pub use sarif::Sarif;
 pub use short::Short;
 pub use step_summary::StepSummary;
@@ -84,6 +89,21 @@ pub enum Relation {
     SameAs,
 }
 
+/// A backtrace in a program's output, held back until it ended, and its folded view (`None`
+/// when every frame is to be shown, `--full`).
+pub struct BacktraceEvent<'a> {
+    pub held: &'a HeldBacktrace,
+    pub folded: Option<&'a FoldedBacktrace>,
+}
+
+/// A runtime panic whose message (and backtrace) ended: where in the user's code it came from
+/// and what explains it (empty when no entry does).
+pub struct PanicEvent<'a> {
+    pub panic: &'a Panic,
+    pub site: Option<&'a Site>,
+    pub explanations: &'a [Explanation<'a>],
+}
+
 /// Counts kept while the stream runs, for exit codes and summaries.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Summary {
@@ -95,6 +115,9 @@ pub struct Summary {
     pub cascaded: u64,
     pub build_failed: bool,
     pub malformed_lines: u64,
+    /// Runtime panics seen in a program's output, and how many of them were explained.
+    pub panics: u64,
+    pub panics_explained: u64,
 }
 
 pub trait Emitter {
@@ -114,6 +137,21 @@ pub trait Emitter {
     }
 
     fn event(&mut self, event: &Event<'_>, out: &mut Vec<u8>);
+
+    /// A backtrace that ended. By default its lines are written back as they came, by the
+    /// emitters that copy text (a report such as SARIF writes none).
+    fn backtrace(&mut self, event: &BacktraceEvent<'_>, out: &mut Vec<u8>) {
+        if !self.copies_text() {
+            return;
+        }
+        for (raw, newline) in &event.held.lines {
+            raw_line(out, raw, *newline);
+        }
+    }
+
+    /// A runtime panic that ended (after its lines were written as text). By default nothing is
+    /// added.
+    fn panic(&mut self, _event: &PanicEvent<'_>, _out: &mut Vec<u8>) {}
 
     /// Called once after the last event.
     fn finish(&mut self, _summary: &Summary, _out: &mut Vec<u8>) {}

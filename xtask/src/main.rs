@@ -2,9 +2,12 @@
 //!
 //! This file owns the command line: argument parsing, usage text and exit
 //! codes. The work itself lives in one module per task (`record.rs` records
-//! the compiler output of the fixture crates under `fixtures/`).
+//! the compiler output of the fixture crates under `fixtures/`, with
+//! `program.rs` for fixtures that run their program; `links.rs` checks the
+//! knowledge base's documentation links).
 
 mod links;
+mod program;
 mod record;
 
 use std::process::ExitCode;
@@ -17,10 +20,12 @@ USAGE:
     cargo xtask links
 
 COMMANDS:
-    record    Run `cargo check --message-format=json -p CASE` (or `cargo clippy`
-              when fixture.toml says `command = \"clippy\"`) for each fixture
-              under fixtures/ (all of them when no CASE is named), normalise
-              the output and write it to fixtures/CASE/recorded.json.
+    record    Run `cargo check --message-format=json -p CASE` (or `cargo clippy`,
+              `cargo run` or `cargo test` as fixture.toml's `command` says) for
+              each fixture under fixtures/ (all of them when no CASE is named),
+              normalise the output and write it to fixtures/CASE/recorded.json.
+              For run and test, the program's stdout and stderr are recorded
+              too, with fixture.toml's `env` (e.g. RUST_BACKTRACE) set.
 
     links     Check that every https link in knowledge-base/*.toml resolves
               (needs the network; not run in CI).

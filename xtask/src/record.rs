@@ -2,9 +2,11 @@
 //!
 //! This file owns the recorder: finding fixtures, running
 //! `cargo check --message-format=json -p CASE ARGS` in `fixtures/` (or
-//! `cargo clippy …` for fixtures whose `command` is "clippy"), keeping
-//! only the deterministic lines, normalising machine-specific substrings and
-//! writing (or, with `--check`, comparing) `fixtures/CASE/recorded.json`.
+//! `cargo clippy …` for fixtures whose `command` is "clippy", `cargo run -q …`
+//! or `cargo test -q …` for fixtures that run a program: see `program.rs`),
+//! keeping only the deterministic lines, normalising machine-specific
+//! substrings and writing (or, with `--check`, comparing)
+//! `fixtures/CASE/recorded.json`.
 //!
 //! Normalisation is plain string replacement on the raw lines, so the result
 //! is byte-identical to cargo's output apart from the replaced substrings.
@@ -16,6 +18,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{Context, Result, bail};
+
+use crate::program;
 use serde_json::Value;
 
 /// What `cargo xtask record` was asked to do.
@@ -346,6 +350,15 @@ fn record(env: &Environment, fixtures_dir: &Path, case: &str, locked: bool) -> R
         .with_context(|| format!("bad `args` in {}", manifest.display()))?;
     let subcommand = parse_command(&manifest_text)
         .with_context(|| format!("bad `command` in {}", manifest.display()))?;
+    let program_env = program::parse_env(&manifest_text)
+        .with_context(|| format!("bad `env` in {}", manifest.display()))?;
+    let runs_program = RUNS_PROGRAM.contains(&subcommand);
+    if !runs_program && !program_env.is_empty() {
+        bail!(
+            "`env` in {} is for fixtures that run a program (`command = \"run\"` or `\"test\"`)",
+            manifest.display()
+        );
+    }
 
     // Cargo replays cached diagnostics of a fresh crate as they were rendered for the build
     // that cached them (a `--message-format=short` run leaves short `rendered` texts behind):
@@ -353,17 +366,31 @@ fn record(env: &Environment, fixtures_dir: &Path, case: &str, locked: bool) -> R
     touch_sources(&fixtures_dir.join(case))?;
     let mut command = cargo_command(&env.cargo, fixtures_dir);
     command.arg(subcommand).arg("--message-format=json");
+    if runs_program {
+        // No `Compiling…`/`Finished … in 0.27s` status lines between the program's lines.
+        command.arg("--quiet");
+    }
     if locked {
         // CI must not quietly update fixtures/Cargo.lock.
         command.arg("--locked");
     }
     command.args(["-p", case]).args(&extra_args);
-    let output = command
-        .output()
-        .with_context(|| format!("cannot run `{}`", env.cargo))?;
     // A failing build is the point of most fixtures; only a run that never
     // got to `build-finished` (bad manifest, resolution failure…) is an error.
-    let stdout = String::from_utf8(output.stdout).context("cargo printed non-UTF-8 output")?;
+    let (stdout, status, stderr) = if runs_program {
+        // The program's stdout and stderr interleaved as a terminal shows them.
+        let (text, status) = program::output_merged(command, &program_env)
+            .with_context(|| format!("cannot run `{}`", env.cargo))?;
+        (text, status, String::new())
+    } else {
+        let output = command
+            .output()
+            .with_context(|| format!("cannot run `{}`", env.cargo))?;
+        let stdout = String::from_utf8(output.stdout).context("cargo printed non-UTF-8 output")?;
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        (stdout, output.status, stderr)
+    };
+    let mut program_lines = program::ProgramNormaliser::default();
 
     let (mut total, mut errors, mut warnings, mut finished) = (0, 0, 0, false);
     let mut text = String::new();
@@ -387,38 +414,53 @@ fn record(env: &Environment, fixtures_dir: &Path, case: &str, locked: bool) -> R
                 Some("compiler-artifact" | "build-script-executed") => {
                     message["package_id"].as_str() == Some(own_id.as_str())
                 }
+                // A program's own JSON output is kept like any line it prints.
+                None => runs_program,
                 _ => false,
             },
             Err(_) => true,
         };
         if keep {
-            text.push_str(&env.normalise(line));
+            let line = env.normalise(line);
+            if runs_program {
+                text.push_str(&program_lines.line(&line));
+            } else {
+                text.push_str(&line);
+            }
             text.push('\n');
         }
     }
     if !finished {
         bail!(
-            "`cargo {subcommand} -p {case}` did not finish a build ({}):\n{}",
-            output.status,
-            String::from_utf8_lossy(&output.stderr)
+            "`cargo {subcommand} -p {case}` did not finish a build ({status}):\n{stderr}{}",
+            if runs_program { stdout.as_str() } else { "" }
         );
     }
-    Ok(Recording {
-        text,
-        summary: format!(
-            "{}: {}, {}",
-            plural(total, "diagnostic"),
-            plural(errors, "error"),
-            plural(warnings, "warning")
-        ),
-    })
+    let mut summary = format!(
+        "{}: {}, {}",
+        plural(total, "diagnostic"),
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    );
+    if runs_program {
+        let panics = text
+            .lines()
+            .filter(|l| l.starts_with("thread '") && l.contains(" panicked at "))
+            .count();
+        summary.push_str(&format!("; {}, {status}", plural(panics, "panic")));
+    }
+    Ok(Recording { text, summary })
 }
 
 /// The cargo subcommands a fixture may be recorded with (`command` in fixture.toml).
-const COMMANDS: [&str; 2] = ["check", "clippy"];
+const COMMANDS: [&str; 4] = ["check", "clippy", "run", "test"];
 
-/// Reads the optional `command = "check" | "clippy"` key of fixture.toml
-/// ("check" when absent). Clippy is for cases only its lints can see.
+/// The commands that run a program, whose output is recorded too.
+const RUNS_PROGRAM: [&str; 2] = ["run", "test"];
+
+/// Reads the optional `command = "check" | "clippy" | "run" | "test"` key of
+/// fixture.toml ("check" when absent). Clippy is for cases only its lints can
+/// see; run and test record a program's output (its panics, backtraces).
 fn parse_command(toml: &str) -> Result<&'static str> {
     let Some(value) = key_value(toml, "command") else {
         return Ok(COMMANDS[0]);
@@ -443,7 +485,7 @@ fn parse_command(toml: &str) -> Result<&'static str> {
 }
 
 /// The text after `key =` of the first line that sets `key` (no TOML crate here).
-fn key_value<'t>(toml: &'t str, key: &str) -> Option<&'t str> {
+pub(crate) fn key_value<'t>(toml: &'t str, key: &str) -> Option<&'t str> {
     let mut offset = 0;
     for line in toml.split_inclusive('\n') {
         let trimmed = line.trim_start();
@@ -655,6 +697,8 @@ mod tests {
         assert_eq!(parse_command("command = \"clippy\"\n").unwrap(), "clippy");
         assert_eq!(parse_command("command='check' # why\n").unwrap(), "check");
         assert_eq!(parse_command("commands = \"clippy\"\n").unwrap(), "check");
+        assert_eq!(parse_command("command = \"run\"\n").unwrap(), "run");
+        assert_eq!(parse_command("command = \"test\"\n").unwrap(), "test");
         assert!(parse_command("command = \"build\"").is_err());
         assert!(parse_command("command = clippy").is_err());
         assert!(parse_command("command = \"clippy").is_err());

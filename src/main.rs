@@ -14,7 +14,7 @@ use cargo_async_explain::cli::{BACKTRACE_COMMAND, BacktraceCli, Cli, ColorArg, F
 use cargo_async_explain::config::{Config, OpenMode};
 use cargo_async_explain::input::cargo::{CargoChild, message_format, runs_program, workspace_root};
 use cargo_async_explain::input::live::LiveInput;
-use cargo_async_explain::kb::Kb;
+use cargo_async_explain::kb::{Kb, KbError, LazyKb};
 use cargo_async_explain::pipeline::{self, Options, Outcome, Output};
 use cargo_async_explain::render::{Emitter, Human, Short, Style};
 use cargo_async_explain::{DEMO_RECORDING, catalogue};
@@ -40,31 +40,16 @@ fn real_main() -> Result<ExitCode> {
     }
     let cli = Cli::parse_from(args);
     let mut config = Config::from_env(&cli);
-    let kb = match config.load_kb() {
-        Ok(kb) => kb,
-        Err(errors) => {
-            let mut stderr = io::stderr().lock();
-            for e in &errors {
-                let _ = writeln!(stderr, "error: {e}");
-            }
-            anyhow::bail!("the knowledge base has {} problem(s)", errors.len());
-        }
+    if cli.list || cli.explain.is_some() {
+        return browse(&cli, &load_now(&config)?);
+    }
+    // The shipped entries are checked by the tests, so they load lazily: a clean build or an
+    // empty input never parses them. A project's own entries are checked before anything runs.
+    let kb = if config.kb_dirs.is_empty() {
+        LazyKb::new(Kb::embedded)
+    } else {
+        LazyKb::ready(load_now(&config)?)
     };
-
-    if cli.list {
-        print(&catalogue::list(&kb))?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    if let Some(query) = &cli.explain {
-        let found = catalogue::lookup(&kb, query);
-        if found.is_empty() {
-            let _ = io::stderr().write_all(catalogue::unknown(&kb, query).as_bytes());
-            return Ok(ExitCode::from(TOOL_FAILURE));
-        }
-        let text: Vec<String> = found.into_iter().map(catalogue::explain).collect();
-        print(&text.join("\n"))?;
-        return Ok(ExitCode::SUCCESS);
-    }
     let options = Options {
         full_backtraces: cli.full,
         bare_frames: false,
@@ -103,8 +88,49 @@ fn real_main() -> Result<ExitCode> {
     }
 }
 
+/// Loads the knowledge base now, reporting every problem (file:line:column) at once.
+fn load_now(config: &Config) -> Result<Kb> {
+    config.load_kb().map_err(|errors| {
+        report_kb_errors(&errors);
+        anyhow::anyhow!("the knowledge base has {} problem(s)", errors.len())
+    })
+}
+
+fn report_kb_errors(errors: &[KbError]) {
+    let mut stderr = io::stderr().lock();
+    for e in errors {
+        let _ = writeln!(stderr, "error: {e}");
+    }
+}
+
+/// When the lazily loaded knowledge base failed, reports why: the stream passed everything
+/// through unexplained, and the run is a tool failure.
+fn kb_failure(kb: &LazyKb) -> Option<ExitCode> {
+    let errors = kb.errors()?;
+    report_kb_errors(errors);
+    Some(ExitCode::from(TOOL_FAILURE))
+}
+
+/// `--list` and `--explain`.
+fn browse(cli: &Cli, kb: &Kb) -> Result<ExitCode> {
+    if cli.list {
+        print(&catalogue::list(kb))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(query) = &cli.explain {
+        let found = catalogue::lookup(kb, query);
+        if found.is_empty() {
+            let _ = io::stderr().write_all(catalogue::unknown(kb, query).as_bytes());
+            return Ok(ExitCode::from(TOOL_FAILURE));
+        }
+        let text: Vec<String> = found.into_iter().map(catalogue::explain).collect();
+        print(&text.join("\n"))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `cargo async-explain backtrace`: the filter on a log, frames without a header included.
-fn backtrace(kb: &Kb, config: &Config, cli: &Cli) -> Result<ExitCode> {
+fn backtrace(kb: &LazyKb, config: &Config, cli: &Cli) -> Result<ExitCode> {
     let args = std::iter::once(OsString::from("backtrace")).chain(cli.cargo_args.iter().cloned());
     let own = BacktraceCli::parse_from(args);
     let options = Options {
@@ -131,7 +157,7 @@ fn backtrace(kb: &Kb, config: &Config, cli: &Cli) -> Result<ExitCode> {
 
 /// Filter mode: 0 ok, 1 errors seen, 2 tool failure.
 fn filter(
-    kb: &Kb,
+    kb: &LazyKb,
     config: &Config,
     input: impl Read,
     name: &str,
@@ -139,11 +165,11 @@ fn filter(
 ) -> Result<ExitCode> {
     let mut outputs = outputs(config)?;
     let outcome = pipeline::run_with(kb, &mut outputs, input, name, &mut io::stderr(), options)?;
-    Ok(filter_status(&outcome))
+    Ok(kb_failure(kb).unwrap_or_else(|| filter_status(&outcome)))
 }
 
 /// The filter on standard input, read live: a program piped in may pause after a panic.
-fn filter_stdin(kb: &Kb, config: &Config, options: Options) -> Result<ExitCode> {
+fn filter_stdin(kb: &LazyKb, config: &Config, options: Options) -> Result<ExitCode> {
     let mut outputs = outputs(config)?;
     let input = LiveInput::spawn(io::stdin());
     let outcome = pipeline::run_live(
@@ -154,7 +180,7 @@ fn filter_stdin(kb: &Kb, config: &Config, options: Options) -> Result<ExitCode> 
         &mut io::stderr(),
         options,
     )?;
-    Ok(filter_status(&outcome))
+    Ok(kb_failure(kb).unwrap_or_else(|| filter_status(&outcome)))
 }
 
 fn filter_status(outcome: &Outcome) -> ExitCode {
@@ -168,7 +194,7 @@ fn filter_status(outcome: &Outcome) -> ExitCode {
 /// Wrapper mode: cargo's own exit status. For commands that run a program, its stderr (where
 /// panics go) is read too, explained, and written to our stderr as it comes.
 fn wrap(
-    kb: &Kb,
+    kb: &LazyKb,
     config: &mut Config,
     cli: &Cli,
     command: &str,
@@ -241,6 +267,8 @@ fn wrap(
         Some(Err(_)) => anyhow::bail!("reading the program's stderr failed"),
         None => {}
     }
+    // Cargo's status stands; a knowledge base that failed to load is still reported.
+    let _ = kb_failure(kb);
     Ok(ExitCode::from(u8::try_from(code).unwrap_or(1)))
 }
 

@@ -13,7 +13,7 @@ use crate::explain::Explanation;
 use crate::input::live::LiveInput;
 use crate::input::reader::CopyError;
 use crate::input::{Classified, Line, LineReader, classify, parse_diagnostic};
-use crate::kb::{Entry, Kb};
+use crate::kb::{Entry, KbSource};
 use crate::panic::{Action, Detector, fold, user_site};
 use crate::render::{
     BacktraceEvent, DiagnosticEvent, Emitter, Event, PanicEvent, Relation, Root, Summary,
@@ -125,7 +125,7 @@ fn stop(e: io::Error, primary: bool) -> Stop {
 /// lines (malformed compiler JSON, oversized lines) are reported on `notes` with the input name and
 /// line number, and the line is passed through unchanged.
 pub fn run(
-    kb: &Kb,
+    kb: &dyn KbSource,
     outputs: &mut [Output<'_>],
     input: impl Read,
     input_name: &str,
@@ -136,7 +136,7 @@ pub fn run(
 
 /// [`run`] with options on panics and backtraces.
 pub fn run_with(
-    kb: &Kb,
+    kb: &dyn KbSource,
     outputs: &mut [Output<'_>],
     input: impl Read,
     input_name: &str,
@@ -150,7 +150,7 @@ pub fn run_with(
 /// [`run_with`] on live input (a pipe): a held backtrace, or a panic awaiting the end of its
 /// message, is written once the input falls silent, even if the program goes on running.
 pub fn run_live(
-    kb: &Kb,
+    kb: &dyn KbSource,
     outputs: &mut [Output<'_>],
     input: LiveInput,
     input_name: &str,
@@ -169,7 +169,7 @@ pub fn run_live(
 }
 
 fn run_stream<R: Read>(
-    kb: &Kb,
+    kb: &dyn KbSource,
     outputs: &mut [Output<'_>],
     input: R,
     wait: impl FnMut(&mut R, std::time::Duration) -> bool,
@@ -292,7 +292,7 @@ impl Write for Tee<'_, '_> {
 
 /// What the stream remembers from line to line.
 struct State<'k> {
-    kb: &'k Kb,
+    kb: &'k dyn KbSource,
     summary: Summary,
     /// Explained errors whose entries declare a cascade, with the compilation unit they came from.
     roots: Vec<(String, &'k Entry, Root)>,
@@ -314,7 +314,7 @@ impl<'k> State<'k> {
 
     /// Writes what the detector asked for; `raw` is the line just fed ([`Action::Line`]).
     fn act(&mut self, outputs: &mut [Output<'_>], action: Action, raw: &[u8], newline: bool) {
-        let kb = self.kb;
+        let kb = self.kb.kb();
         match action {
             Action::Line => {
                 let event = Event::Text { raw, newline };
@@ -323,8 +323,9 @@ impl<'k> State<'k> {
                 }
             }
             Action::Backtrace(held) => {
-                let folded =
-                    (!self.full_backtraces).then(|| fold(&held.frames, kb.runtime_frames()));
+                let folded = kb
+                    .filter(|_| !self.full_backtraces)
+                    .map(|kb| fold(&held.frames, kb.runtime_frames()));
                 let event = BacktraceEvent {
                     held: &held,
                     folded: folded.as_ref(),
@@ -334,14 +335,16 @@ impl<'k> State<'k> {
                 }
             }
             Action::Panic(panic) => {
-                let found = kb.matches_panic(&panic.message);
+                let found = kb
+                    .map(|kb| kb.matches_panic(&panic.message))
+                    .unwrap_or_default();
                 let explanations: Vec<Explanation<'_>> =
                     found.iter().map(Explanation::for_panic).collect();
                 self.summary.panics += 1;
                 if !explanations.is_empty() {
                     self.summary.panics_explained += 1;
                 }
-                let site = user_site(&panic, kb.runtime_frames());
+                let site = kb.and_then(|kb| user_site(&panic, kb.runtime_frames()));
                 let event = PanicEvent {
                     panic: &panic,
                     site: site.as_ref(),
@@ -404,8 +407,9 @@ impl<'k> State<'k> {
             "warning" => self.summary.warnings += 1,
             _ => self.summary.other_diagnostics += 1,
         }
-        let kb = self.kb;
-        let candidate = kb.may_match(light.code.as_deref(), light.message_raw, raw);
+        let kb = self.kb.kb();
+        let candidate =
+            kb.is_some_and(|kb| kb.may_match(light.code.as_deref(), light.message_raw, raw));
         let mut note = None;
         let diagnostic = if candidate || wanted {
             match parse_diagnostic(raw, light.shape) {
@@ -421,7 +425,7 @@ impl<'k> State<'k> {
         };
         let mut explanations: Vec<Explanation<'_>> = Vec::new();
         let mut follows = None;
-        if let (Some(d), true) = (&diagnostic, candidate) {
+        if let (Some(d), Some(kb), true) = (&diagnostic, kb, candidate) {
             let roots: Vec<&Entry> = self
                 .roots
                 .iter()

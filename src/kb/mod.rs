@@ -4,6 +4,7 @@
 
 mod entry;
 mod error;
+mod lazy;
 mod matcher;
 mod pattern;
 mod raw;
@@ -19,6 +20,7 @@ use cargo_metadata::diagnostic::Diagnostic;
 
 pub use entry::{CrateHint, Entry, Fix, Link, RustcVerdict, SpanSelector, Verdict};
 pub use error::{KbError, SourceFile};
+pub use lazy::{KbSource, LazyKb};
 pub use matcher::Matcher;
 pub use pattern::{Captures, Pattern};
 pub use runtime::{FrameGroup, RuntimeFrames};

@@ -7,13 +7,14 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex_automata::meta::Regex;
 use regex_syntax::hir::{Hir, HirKind, literal};
 
-/// Upper bounds on a compiled regex and on its lazy-DFA cache, so no entry can make matching
-/// expensive in time or memory.
+/// Upper bound on a compiled regex, so no entry can make matching expensive. Matching runs the
+/// PikeVM alone, linear in time: the haystacks are short messages and labels, and the faster
+/// engines' per-regex caches (a lazy DFA, a backtracker's visited set) would cost tens of KiB for
+/// each of the knowledge base's regexes, most of the tool's memory.
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
-const DFA_SIZE_LIMIT: usize = 256 << 10;
 /// Captured text longer than this is cut, so templates stay bounded whatever rustc quotes.
 pub const MAX_CAPTURE_LEN: usize = 200;
 /// Literal needles shorter than this are not worth a pre-filter.
@@ -107,14 +108,16 @@ impl Pattern {
             Pattern::Literal(text) => haystack.contains(text.as_str()),
             Pattern::Regex(lazy) => {
                 let Some(re) = lazy.get() else { return false };
-                let Some(found) = re.captures(haystack) else {
+                let mut found = re.create_captures();
+                re.captures(haystack, &mut found);
+                if !found.is_match() {
                     return false;
-                };
-                for name in re.capture_names().flatten() {
-                    if let Some(m) = found.name(name) {
+                }
+                for name in &lazy.names {
+                    if let Some(span) = found.get_group_by_name(name) {
                         captures
-                            .entry(name.to_owned())
-                            .or_insert_with(|| bounded(m.as_str()));
+                            .entry(name.clone())
+                            .or_insert_with(|| bounded(&haystack[span.range()]));
                     }
                 }
                 true
@@ -141,11 +144,16 @@ impl LazyRegex {
     }
 }
 
-fn build(source: &str) -> Result<Regex, regex::Error> {
-    regex::RegexBuilder::new(source)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .dfa_size_limit(DFA_SIZE_LIMIT)
-        .build()
+fn build(source: &str) -> Result<Regex, regex_automata::meta::BuildError> {
+    Regex::builder()
+        .configure(
+            Regex::config()
+                .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+                .hybrid(false)
+                .backtrack(false)
+                .onepass(false),
+        )
+        .build(source)
 }
 
 fn all_names(hir: &Hir, out: &mut Vec<String>) {

@@ -98,7 +98,7 @@ impl Pattern {
     pub fn compile(&self) -> Result<(), String> {
         match self {
             Pattern::Literal(_) => Ok(()),
-            Pattern::Regex(re) => build(&re.source).map(drop).map_err(|e| e.to_string()),
+            Pattern::Regex(re) => build(&re.source).map(drop),
         }
     }
 
@@ -144,7 +144,7 @@ impl LazyRegex {
     }
 }
 
-fn build(source: &str) -> Result<Regex, regex_automata::meta::BuildError> {
+fn build(source: &str) -> Result<Regex, String> {
     Regex::builder()
         .configure(
             Regex::config()
@@ -154,6 +154,7 @@ fn build(source: &str) -> Result<Regex, regex_automata::meta::BuildError> {
                 .onepass(false),
         )
         .build(source)
+        .map_err(|e| e.to_string())
 }
 
 fn all_names(hir: &Hir, out: &mut Vec<String>) {

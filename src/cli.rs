@@ -7,6 +7,7 @@ use clap::{Parser, ValueEnum};
 /// Explains async Rust compiler errors: why they happen, how to fix them, where to read more.
 ///
 /// Wrap cargo:   cargo async-explain check --workspace
+/// Lint:         cargo async-explain lint
 /// Filter JSON:  cargo build --message-format=json | cargo async-explain
 /// Try it:       cargo async-explain --demo
 ///
@@ -54,12 +55,17 @@ pub struct Cli {
     #[arg(long, value_name = "ID|CODE", conflicts_with_all = ["command", "demo"])]
     pub explain: Option<String>,
 
+    /// Do not run the blocking-call lint after `check`, `build` or `clippy` (see `lint --help`)
+    #[arg(long)]
+    pub no_lint: bool,
+
     /// Run on a bundled recording of a crate with async errors (no setup needed)
     #[arg(long, conflicts_with_all = ["command", "input"])]
     pub demo: bool,
 
-    /// A cargo command to run (`check`, `build`, `clippy`, `test`, `run`, …); without one, compiler
-    /// JSON is read from standard input or --input
+    /// A cargo command to run (`check`, `build`, `clippy`, `test`, `run`, …), or `lint` (blocking
+    /// calls in async code; `lint --help`); without one, compiler JSON is read from standard input
+    /// or --input
     #[arg(value_name = "CARGO_COMMAND")]
     pub command: Option<String>,
 

@@ -3,6 +3,8 @@
 //!
 //! Flow: input lines ([`input`]) → classification → knowledge-base matching ([`kb`]) →
 //! [`explain::Explanation`] → an emitter per format ([`render`]) → output, driven by [`pipeline`].
+//! [`lint`] checks the workspace's sources for what the compiler does not report (blocking calls in
+//! async code) and feeds its findings into the same pipeline as compiler messages.
 
 pub mod catalogue;
 pub mod cli;
@@ -10,6 +12,7 @@ pub mod config;
 pub mod explain;
 pub mod input;
 pub mod kb;
+pub mod lint;
 pub mod pipeline;
 pub mod render;
 

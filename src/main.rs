@@ -13,6 +13,7 @@ use cargo_async_explain::cli::Cli;
 use cargo_async_explain::config::Config;
 use cargo_async_explain::input::cargo::{CargoChild, message_format};
 use cargo_async_explain::kb::Kb;
+use cargo_async_explain::lint::{self, args::LintCli};
 use cargo_async_explain::pipeline::{self, Output};
 use cargo_async_explain::{DEMO_RECORDING, catalogue};
 
@@ -63,7 +64,11 @@ fn real_main() -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     if let Some(command) = &cli.command {
-        return wrap(&kb, &mut config, command, &cli.cargo_args);
+        if command == "lint" {
+            return lint_only(&kb, &config, &cli.cargo_args);
+        }
+        let lint = !cli.no_lint && matches!(command.as_str(), "check" | "build" | "clippy");
+        return wrap(&kb, &mut config, command, &cli.cargo_args, lint);
     }
     if cli.demo {
         // A demonstration, not a check: the errors it shows are the point, so it exits 0.
@@ -100,27 +105,108 @@ fn filter(kb: &Kb, config: &Config, input: impl Read, name: &str) -> Result<Exit
     Ok(ExitCode::from(u8::from(failed)))
 }
 
-/// Wrapper mode: cargo's own exit status.
-fn wrap(kb: &Kb, config: &mut Config, command: &str, args: &[OsString]) -> Result<ExitCode> {
+/// Wrapper mode: cargo's own exit status. After `check`, `build` and `clippy` the blocking-call
+/// lint runs too (in a thread, while cargo works) and its findings follow cargo's messages.
+fn wrap(
+    kb: &Kb,
+    config: &mut Config,
+    command: &str,
+    args: &[OsString],
+    lint: bool,
+) -> Result<ExitCode> {
     let format = message_format(args, config.style.color);
     if let Some(requested) = &format.requested {
         config.follow_cargo_format(requested);
     }
-    let mut child = CargoChild::spawn(command, &format.cargo, &format.args)?;
+    let selection = lint::args::selection_from_cargo_args(&format.args);
+    let cargo_args = if command == "clippy" {
+        let manifests = lint::clippy::manifests(&selection);
+        let configured = lint::clippy::configured_lints(
+            &format.args,
+            &lint::clippy::rustflags_from_env(),
+            &manifests,
+        );
+        lint::clippy::with_async_lints(&format.args, &configured)
+    } else {
+        format.args.clone()
+    };
+    let render = lint::Render {
+        deny: false,
+        color: format.cargo == "json-diagnostic-rendered-ansi",
+        width: config.style.width,
+    };
+    let linter = lint.then(|| {
+        let options = lint::Options { selection, render };
+        std::thread::spawn(move || lint::run(&options))
+    });
+    let mut child = CargoChild::spawn(command, &format.cargo, &cargo_args)?;
     let stdout = child
         .take_stdout()
         .context("cargo's stdout was not captured")?;
     let mut outputs = outputs(config)?;
+    let then = move || match linter.map(|l| l.join()) {
+        Some(Ok(Ok(report))) => {
+            lint_problems(&report);
+            report.json
+        }
+        Some(Ok(Err(e))) => {
+            let _ = writeln!(
+                io::stderr(),
+                "warning: the blocking-call lint did not run: {e}"
+            );
+            Vec::new()
+        }
+        Some(Err(_)) => {
+            let _ = writeln!(io::stderr(), "warning: the blocking-call lint failed");
+            Vec::new()
+        }
+        None => Vec::new(),
+    };
     let result = pipeline::run(
         kb,
         &mut outputs,
-        stdout,
+        lint::ThenRead::new(stdout, then),
         "cargo's output",
         &mut io::stderr(),
     );
     let code = child.wait().context("cannot wait for cargo")?;
     result?;
     Ok(ExitCode::from(u8::try_from(code).unwrap_or(1)))
+}
+
+/// `cargo async-explain lint`: 0 without error-level findings, 1 with them (`--deny`), 2 when the
+/// lint could not run.
+fn lint_only(kb: &Kb, config: &Config, args: &[OsString]) -> Result<ExitCode> {
+    let cli = match LintCli::parse_args(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return Ok(ExitCode::from(if e.use_stderr() {
+                TOOL_FAILURE
+            } else {
+                0
+            }));
+        }
+    };
+    let options = lint::Options {
+        selection: cli.selection(),
+        render: lint::Render {
+            deny: cli.deny,
+            color: config.style.color,
+            width: config.style.width,
+        },
+    };
+    let report = lint::run(&options)?;
+    lint_problems(&report);
+    filter(kb, config, report.json.as_slice(), "the lint's findings")
+}
+
+/// Files the lint could not read or parse, as warnings (the compiler says more about them).
+fn lint_problems(report: &lint::Report) {
+    let mut stderr = io::stderr().lock();
+    for problem in &report.problems {
+        let _ = writeln!(stderr, "warning: async-explain lint: {problem}");
+    }
 }
 
 /// Where the stream goes: the chosen format on stdout.

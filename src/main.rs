@@ -7,7 +7,7 @@ use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use cargo_async_explain::cli::Cli;
 use cargo_async_explain::config::Config;
@@ -36,7 +36,15 @@ fn real_main() -> Result<ExitCode> {
     if args.get(1).is_some_and(|a| a == "async-explain") {
         args.remove(1);
     }
-    let cli = Cli::parse_from(args);
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        // `lint --help` is the lint's own help, not the tool's.
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelp && asks_lint_help(&args) => {
+            let _ = LintCli::command().print_help();
+            return Ok(ExitCode::SUCCESS);
+        }
+        Err(e) => e.exit(),
+    };
     let mut config = Config::from_env(&cli);
     let kb = match config.load_kb() {
         Ok(kb) => kb,
@@ -199,6 +207,13 @@ fn lint_only(kb: &Kb, config: &Config, args: &[OsString]) -> Result<ExitCode> {
     let report = lint::run(&options)?;
     lint_problems(&report);
     filter(kb, config, report.json.as_slice(), "the lint's findings")
+}
+
+/// True for `… lint … --help` (or `-h`).
+fn asks_lint_help(args: &[OsString]) -> bool {
+    let lint = args.iter().position(|a| a == "lint");
+    let help = args.iter().position(|a| a == "--help" || a == "-h");
+    matches!((lint, help), (Some(l), Some(h)) if l < h)
 }
 
 /// Files the lint could not read or parse, as warnings (the compiler says more about them).

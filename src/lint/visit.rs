@@ -336,13 +336,12 @@ impl<'a> Visitor<'a> {
 
     fn check_method(&mut self, call: &syn::ExprMethodCall) {
         let name = call.method.to_string();
-        let hit = match self.blocking.method_by_name(&name) {
-            Some(hit) => Some(hit),
-            None => match self.infer(&call.receiver) {
-                Some(Ty::One(ty)) => self.blocking.method_of(&ty, &name),
-                _ => None,
-            },
+        // The receiver's type names the API best when it is known; some names block anyway.
+        let typed = match self.infer(&call.receiver) {
+            Some(Ty::One(ty)) => self.blocking.method_of(&ty, &name),
+            _ => None,
         };
+        let hit = typed.or_else(|| self.blocking.method_by_name(&name));
         let Some(hit) = hit else { return };
         let start = call.method.span();
         let close = call.paren_token.span.close();

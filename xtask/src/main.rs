@@ -17,8 +17,9 @@ USAGE:
 COMMANDS:
     record    Run `cargo check --message-format=json -p CASE` (or `cargo clippy`
               when fixture.toml says `command = \"clippy\"`) for each fixture
-              under fixtures/ (all of them when no CASE is named), normalise
-              the output and write it to fixtures/CASE/recorded.json.
+              under fixtures/ (all of them when no CASE is named), append the
+              blocking-call lint's findings when it says `lint = true`,
+              normalise the output and write it to fixtures/CASE/recorded.json.
 
 OPTIONS (record):
     --check   Record into memory only and compare with the committed

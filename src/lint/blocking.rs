@@ -115,7 +115,9 @@ pub struct Hit<'a> {
 /// The blocking APIs, ready to be asked.
 #[derive(Debug, Default)]
 pub struct Blocking {
-    functions: Vec<(PathPattern, Option<String>)>,
+    /// Blocking functions, with their help and whether they come from the project's settings
+    /// (which may name the project's own items; the embedded list names other crates' APIs).
+    functions: Vec<(PathPattern, Option<String>, bool)>,
     methods: HashMap<String, Option<String>>,
     types: HashMap<String, TypeInfo>,
     constructors: HashMap<String, Returns>,
@@ -142,7 +144,7 @@ impl Blocking {
             for path in f.paths {
                 blocking
                     .functions
-                    .push((PathPattern::new(&path), f.help.clone()));
+                    .push((PathPattern::new(&path), f.help.clone(), false));
             }
         }
         for m in raw.method {
@@ -172,7 +174,7 @@ impl Blocking {
     /// Adds a project's own blocking functions and methods, and its exceptions.
     pub fn with_config(mut self, config: &BlockingConfig) -> Blocking {
         for path in &config.functions {
-            self.functions.push((PathPattern::new(path), None));
+            self.functions.push((PathPattern::new(path), None, true));
         }
         for name in &config.methods {
             self.methods.entry(name.clone()).or_insert(None);
@@ -188,7 +190,7 @@ impl Blocking {
         let exact = self
             .functions
             .iter()
-            .filter_map(|(p, _)| match p {
+            .filter_map(|(p, _, _)| match p {
                 PathPattern::Exact(p) => Some(p.as_str()),
                 PathPattern::Under(_) => None,
             })
@@ -211,9 +213,14 @@ impl Blocking {
         self.allow.iter().any(|p| p.matches(api))
     }
 
-    /// The blocking function at this resolved path, if it is one and not allowed.
-    pub fn function(&self, path: &str) -> Option<Hit<'_>> {
-        let (_, help) = self.functions.iter().find(|(p, _)| p.matches(path))?;
+    /// The blocking function at this resolved path, if it is one and not allowed. For an item of
+    /// the crate being checked (`local`) only the project's own settings count: inside reqwest,
+    /// `crate::blocking::…` is reqwest's own machinery, not a user's blocking call.
+    pub fn function(&self, path: &str, local: bool) -> Option<Hit<'_>> {
+        let (_, help, _) = self
+            .functions
+            .iter()
+            .find(|(p, _, from_config)| (*from_config || !local) && p.matches(path))?;
         (!self.allowed(path)).then(|| Hit {
             api: path.to_owned(),
             help: help.as_deref(),
@@ -273,7 +280,7 @@ impl Blocking {
     /// module (`use std::fs::*;`) is taken to bring in such a name.
     pub fn knows(&self, path: &str) -> bool {
         self.known.contains(path)
-            || self.functions.iter().any(|(p, _)| match p {
+            || self.functions.iter().any(|(p, _, _)| match p {
                 PathPattern::Under(prefix) => path.starts_with(prefix.as_str()),
                 PathPattern::Exact(_) => false,
             })
@@ -288,12 +295,12 @@ mod tests {
     fn the_embedded_list_loads_and_answers() {
         let b = Blocking::embedded().unwrap();
         assert_eq!(
-            b.function("std::thread::sleep").unwrap().api,
+            b.function("std::thread::sleep", false).unwrap().api,
             "std::thread::sleep"
         );
-        assert!(b.function("tokio::time::sleep").is_none());
-        assert!(b.function("reqwest::blocking::get").is_some());
-        assert!(b.function("reqwest::get").is_none());
+        assert!(b.function("tokio::time::sleep", false).is_none());
+        assert!(b.function("reqwest::blocking::get", false).is_some());
+        assert!(b.function("reqwest::get", false).is_none());
         assert_eq!(
             b.method_by_name("blocking_lock").unwrap().api,
             ".blocking_lock()"
@@ -323,9 +330,13 @@ mod tests {
             allow: vec!["std::fs::metadata".into(), ".block_on()".into()],
         };
         let b = Blocking::embedded().unwrap().with_config(&config);
-        assert!(b.function("my_crate::db::query").is_some());
-        assert!(b.function("std::fs::metadata").is_none());
-        assert!(b.function("std::fs::read").is_some());
+        assert!(b.function("my_crate::db::query", true).is_some());
+        assert!(
+            b.function("reqwest::blocking::get", true).is_none(),
+            "inside reqwest"
+        );
+        assert!(b.function("std::fs::metadata", false).is_none());
+        assert!(b.function("std::fs::read", false).is_some());
         assert!(b.method_by_name("wait_blocking").is_some());
         assert!(b.method_by_name("block_on").is_none());
     }

@@ -16,6 +16,13 @@ pub struct Resolver<'a> {
     blocking: &'a Blocking,
 }
 
+/// What a path names: the full path, and whether that is an item of the crate being checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub path: String,
+    pub local: bool,
+}
+
 /// A resolved path: inside this crate (below its root) or into another crate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Path {
@@ -37,14 +44,20 @@ impl<'a> Resolver<'a> {
         blocks: &[Names],
         segments: &[String],
         leading_colon: bool,
-    ) -> Option<String> {
+    ) -> Option<Resolved> {
         let first = segments.first()?;
         if leading_colon {
-            return Some(segments.join("::"));
+            return Some(Resolved {
+                path: segments.join("::"),
+                local: false,
+            });
         }
         for names in blocks.iter().rev() {
             if names.items.contains_key(first) {
-                return Some(format!("{{local}}::{}", segments.join("::")));
+                return Some(Resolved {
+                    path: format!("{{local}}::{}", segments.join("::")),
+                    local: true,
+                });
             }
             if let Some(import) = names.imports.get(first) {
                 return self
@@ -63,11 +76,20 @@ impl<'a> Resolver<'a> {
         Some(self.render(found))
     }
 
-    fn render(&self, path: Path) -> String {
+    fn render(&self, path: Path) -> Resolved {
         match path {
-            Path::Local(segments) if segments.is_empty() => self.krate.name.clone(),
-            Path::Local(segments) => format!("{}::{}", self.krate.name, segments.join("::")),
-            Path::External(segments) => segments.join("::"),
+            Path::Local(segments) if segments.is_empty() => Resolved {
+                path: self.krate.name.clone(),
+                local: true,
+            },
+            Path::Local(segments) => Resolved {
+                path: format!("{}::{}", self.krate.name, segments.join("::")),
+                local: true,
+            },
+            Path::External(segments) => Resolved {
+                path: segments.join("::"),
+                local: false,
+            },
         }
     }
 
@@ -276,6 +298,7 @@ mod tests {
         Resolver::new(krate, &blocking)
             .resolve(id, &[], &segments, false)
             .unwrap()
+            .path
     }
 
     #[test]

@@ -12,7 +12,7 @@ use syn::{Expr, Pat, Stmt, Type};
 
 use super::blocking::{Blocking, Hit, Returns};
 use super::modules::{Crate, FileId, ModId, Names, Sources, brace_groups, macro_place, place};
-use super::resolve::Resolver;
+use super::resolve::{Resolved, Resolver};
 
 /// What kind of async code a call is directly in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -173,7 +173,7 @@ fn bound_names(pat: &Pat, out: &mut Vec<String>) {
 }
 
 impl<'a> Visitor<'a> {
-    fn resolve(&self, path: &syn::Path) -> Option<String> {
+    fn resolve(&self, path: &syn::Path) -> Option<Resolved> {
         let segments = segments(path);
         if path.leading_colon.is_none() && segments.len() == 1 && self.is_var(&segments[0]) {
             return None;
@@ -243,7 +243,7 @@ impl<'a> Visitor<'a> {
                         _ => None,
                     });
                 }
-                self.resolve(&p.path)
+                self.resolve(&p.path).map(|r| r.path)
             }
             _ => None,
         }
@@ -264,7 +264,7 @@ impl<'a> Visitor<'a> {
                 if func.qself.is_some() {
                     return None;
                 }
-                let path = self.resolve(&func.path)?;
+                let Resolved { path, .. } = self.resolve(&func.path)?;
                 if let Some(returns) = self.blocking.returns(&path) {
                     return Some(match returns {
                         Returns::One(t) => Ty::One(t.clone()),
@@ -317,10 +317,10 @@ impl<'a> Visitor<'a> {
         if func.qself.is_some() {
             return;
         }
-        let Some(path) = self.resolve(&func.path) else {
+        let Some(resolved) = self.resolve(&func.path) else {
             return;
         };
-        let Some(hit) = self.blocking.function(&path) else {
+        let Some(hit) = self.blocking.function(&resolved.path, resolved.local) else {
             return;
         };
         let start = path_start(&func.path);

@@ -20,6 +20,7 @@ pub mod workspace;
 use std::collections::HashSet;
 use std::io::{self, Read};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use blocking::Blocking;
 pub use config::BlockingConfig;
@@ -63,7 +64,7 @@ pub struct Report {
     pub findings: usize,
     /// Findings silenced by `// async-explain: allow(blocking)`.
     pub allowed: usize,
-    /// Every file parsed, in the order met.
+    /// Every file parsed, sorted.
     pub files: Vec<PathBuf>,
     /// Files that could not be read or parsed (the compiler reports those better).
     pub problems: Vec<String>,
@@ -78,13 +79,84 @@ pub fn run(options: &Options) -> Result<Report, LintError> {
     Ok(scan(&workspace, &blocking, options.render))
 }
 
-/// Checks the targets of a workspace. Each file is parsed and checked once, even when several
-/// targets include it.
+/// Checks the targets of a workspace, on as many threads as there are cores (each thread parses
+/// and checks whole targets: proc-macro2's spans belong to the thread that parsed them). A file
+/// that several targets include is reported once, for the first of them.
 pub fn scan(workspace: &Workspace, blocking: &Blocking, render: Render) -> Report {
-    let mut sources = modules::Sources::new(&workspace.root);
-    let mut checked = HashSet::new();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(workspace.targets.len())
+        .max(1);
+    let next = AtomicUsize::new(0);
+    let parts: Vec<Part> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| scope.spawn(|| worker(workspace, blocking, render, &next)))
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    let mut found: Vec<Found> = Vec::new();
     let mut report = Report::default();
-    for target in &workspace.targets {
+    for part in parts {
+        found.extend(part.found);
+        report.files.extend(part.files);
+        report.problems.extend(part.problems);
+    }
+    found.sort_by_key(|f| f.order);
+    let mut seen = HashSet::new();
+    for f in found {
+        if !seen.insert((f.path, f.line, f.column, f.api)) {
+            continue;
+        }
+        match f.json {
+            Some(line) => {
+                report.findings += 1;
+                report.json.extend_from_slice(line.as_bytes());
+                report.json.push(b'\n');
+            }
+            None => report.allowed += 1,
+        }
+    }
+    report.files.sort();
+    report.files.dedup();
+    report.problems.sort();
+    report.problems.dedup();
+    report
+}
+
+/// What one worker thread found.
+struct Part {
+    found: Vec<Found>,
+    files: Vec<PathBuf>,
+    problems: Vec<String>,
+}
+
+/// A finding, keyed for a deterministic order and for removing duplicates across targets.
+struct Found {
+    /// (target, the file's place in the target's walk, line, column).
+    order: (usize, usize, usize, usize),
+    path: PathBuf,
+    line: usize,
+    column: usize,
+    api: String,
+    /// The cargo JSON line, or `None` when an allow comment silences the finding.
+    json: Option<String>,
+}
+
+/// Takes targets off the shared counter until none are left, parsing each file once per thread.
+fn worker(workspace: &Workspace, blocking: &Blocking, render: Render, next: &AtomicUsize) -> Part {
+    let mut sources = modules::Sources::new(&workspace.root);
+    let mut found = Vec::new();
+    loop {
+        let index = next.fetch_add(1, Ordering::Relaxed);
+        let Some(target) = workspace.targets.get(index) else {
+            break;
+        };
         let root = target.target.src_path.as_std_path();
         let Some(krate) =
             modules::walk(&mut sources, root, &target.crate_name, target.edition_2015)
@@ -92,31 +164,34 @@ pub fn scan(workspace: &Workspace, blocking: &Blocking, render: Render) -> Repor
             continue;
         };
         let mut findings = Vec::new();
-        for &(file, module) in &krate.files {
-            if checked.insert(file) {
-                visit::check_file(&sources, &krate, blocking, file, module, &mut findings);
-            }
+        let mut order = std::collections::HashMap::new();
+        for (place, &(file, module)) in krate.files.iter().enumerate() {
+            order.entry(file).or_insert(place);
+            visit::check_file(&sources, &krate, blocking, file, module, &mut findings);
         }
-        findings.sort_by_key(|f| (f.file, f.call.start.line, f.call.start.column));
-        findings.dedup_by(|a, b| a.file == b.file && a.call == b.call && a.api == b.api);
-        for finding in &findings {
+        for finding in findings {
             let file = &sources.files[finding.file];
-            if diagnostic::is_allowed(&file.text, finding.call.start.line) {
-                report.allowed += 1;
-                continue;
-            }
-            report.findings += 1;
-            let line = diagnostic::json_line(finding, file, target, render);
-            report.json.extend_from_slice(line.as_bytes());
-            report.json.push(b'\n');
+            let (line, column) = (finding.call.start.line, finding.call.start.column);
+            let allowed = diagnostic::is_allowed(&file.text, line);
+            found.push(Found {
+                order: (index, order[&finding.file], line, column),
+                path: file.path.clone(),
+                line,
+                column,
+                json: (!allowed).then(|| diagnostic::json_line(&finding, file, target, render)),
+                api: finding.api,
+            });
         }
     }
-    report.files = sources.files.iter().map(|f| f.path.clone()).collect();
-    report.problems = std::mem::take(&mut sources.problems);
+    let part = Part {
+        found,
+        files: sources.files.iter().map(|f| f.path.clone()).collect(),
+        problems: std::mem::take(&mut sources.problems),
+    };
     drop(sources);
-    // The parsed files are gone; free proc-macro2's record of their spans too.
+    // The parsed files are gone; free proc-macro2's record of this thread's spans too.
     proc_macro2::extra::invalidate_current_thread_spans();
-    report
+    part
 }
 
 /// Reads `first` to its end, then the bytes `then` produces (called once, when `first` ends):

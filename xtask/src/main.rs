@@ -2,8 +2,10 @@
 //!
 //! This file owns the command line: argument parsing, usage text and exit
 //! codes. The work itself lives in one module per task (`record.rs` records
-//! the compiler output of the fixture crates under `fixtures/`).
+//! the compiler output of the fixture crates under `fixtures/`; `lint_bench.rs` times the
+//! blocking-call lint against baselines).
 
+mod lint_bench;
 mod record;
 
 use std::process::ExitCode;
@@ -13,6 +15,7 @@ cargo xtask: developer tasks for cargo-async-explain
 
 USAGE:
     cargo xtask record [--check] [CASE...]
+    cargo xtask lint-bench [--runs N] MANIFEST...
 
 COMMANDS:
     record    Run `cargo check --message-format=json -p CASE` (or `cargo clippy`
@@ -20,6 +23,12 @@ COMMANDS:
               under fixtures/ (all of them when no CASE is named), append the
               blocking-call lint's findings when it says `lint = true`,
               normalise the output and write it to fixtures/CASE/recorded.json.
+
+    lint-bench
+              Time the blocking-call lint on each workspace (all members and
+              targets) against reading its source files and parsing each with
+              syn::parse_file, in the same run (build with --release:
+              `cargo run --release -p xtask -- lint-bench …`).
 
 OPTIONS (record):
     --check   Record into memory only and compare with the committed
@@ -35,6 +44,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("record") => run_record(&args[1..]),
+        Some("lint-bench") => run_lint_bench(&args[1..]),
         None | Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             ExitCode::SUCCESS
@@ -61,6 +71,36 @@ fn run_record(args: &[String]) -> ExitCode {
     match record::run(&options) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_lint_bench(args: &[String]) -> ExitCode {
+    let mut options = lint_bench::Options {
+        runs: 5,
+        manifests: Vec::new(),
+    };
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--runs" => match args.next().and_then(|n| n.parse().ok()) {
+                Some(n) => options.runs = n,
+                None => return usage_error("--runs needs a number"),
+            },
+            flag if flag.starts_with('-') => {
+                return usage_error(&format!("unknown option `{flag}`"));
+            }
+            path => options.manifests.push(path.into()),
+        }
+    }
+    if options.manifests.is_empty() {
+        return usage_error("lint-bench needs at least one Cargo.toml");
+    }
+    match lint_bench::run(&options) {
+        Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err:#}");
             ExitCode::FAILURE

@@ -277,3 +277,42 @@ fn check_runs_the_lint_after_cargo_and_keeps_cargos_status() {
     assert_eq!(run.status.code(), Some(0));
     assert!(text(&run.stdout).contains("async_explain::blocking_in_async"));
 }
+
+#[test]
+fn clippy_turns_on_the_async_lints_unless_the_user_sets_them() {
+    let dir = repo().join("tests/crates/blocking-call");
+    let target = repo().join("target/test-crates-clippy");
+    let target = target.to_str().unwrap();
+    // `pause` never awaits: clippy::unused_async, off by default, is turned on.
+    let out = bin(
+        &dir,
+        &["--format", "short", "clippy", "--target-dir", target],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("warning[clippy::unused_async]"), "{stdout}");
+    assert!(
+        stdout.contains("[async-explain::async-fn-without-await:"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("async_explain::blocking_in_async"),
+        "{stdout}"
+    );
+    // The user's own flag after `--` wins.
+    let out = bin(
+        &dir,
+        &[
+            "--format",
+            "short",
+            "clippy",
+            "--target-dir",
+            target,
+            "--",
+            "-A",
+            "clippy::unused_async",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(!text(&out.stdout).contains("clippy::unused_async"));
+}

@@ -185,10 +185,19 @@ fn rendered(
         Level::WARNING
     };
     let (call_label, context_label) = labels(finding.context);
-    let byte_range = |r: Range| lines.byte(r.start)..lines.byte(r.end);
-    let mut snippet = Snippet::source(file.text.as_str())
+    // Only the lines from the first annotation to the last go to annotate-snippets, not the
+    // whole file: the drawing is the same and the cost no longer grows with the file.
+    let first = finding.call.start.line.min(finding.context_span.start.line);
+    let last = finding.call.end.line.max(finding.context_span.end.line);
+    let origin = lines.byte(LineColumn {
+        line: first,
+        column: 0,
+    });
+    let end = origin.max(lines.line_end(last));
+    let byte_range = |r: Range| lines.byte(r.start) - origin..lines.byte(r.end) - origin;
+    let mut snippet = Snippet::source(&file.text[origin..end])
         .path(file.display.as_str())
-        .line_start(1)
+        .line_start(first)
         .annotation(
             AnnotationKind::Primary
                 .span(byte_range(finding.call))
@@ -246,6 +255,16 @@ impl<'t> LineIndex<'t> {
             .get(line)
             .map_or(self.text.len(), |next| next - 1);
         self.text[start..end.max(start)].trim_end_matches('\r')
+    }
+
+    /// The byte offset of the end of a 1-based line (before its line ending).
+    fn line_end(&self, line: usize) -> usize {
+        let start = self
+            .starts
+            .get(line - 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        start + self.line(line).len()
     }
 
     fn byte(&self, at: LineColumn) -> usize {

@@ -488,6 +488,22 @@ impl<'ast> Visit<'ast> for Visitor<'_> {
         }
     }
 
+    fn visit_impl_item_macro(&mut self, m: &'ast syn::ImplItemMacro) {
+        // `cfg_rt! { pub async fn spawn(…) { … } }` inside an `impl`: methods in a macro.
+        let items = m.mac.parse_body_with(|input: syn::parse::ParseStream<'_>| {
+            let mut items = Vec::new();
+            while !input.is_empty() {
+                items.push(input.parse::<syn::ImplItem>()?);
+            }
+            Ok(items)
+        });
+        if let Ok(items) = items {
+            for item in &items {
+                self.visit_impl_item(item);
+            }
+        }
+    }
+
     fn visit_block(&mut self, block: &'ast syn::Block) {
         self.statements(&block.stmts);
     }

@@ -151,6 +151,15 @@ fn path_start(path: &syn::Path) -> Span {
     }
 }
 
+/// True when the tokens contain the keyword `async` (at any depth).
+fn mentions_async(tokens: &TokenStream) -> bool {
+    tokens.clone().into_iter().any(|tree| match tree {
+        proc_macro2::TokenTree::Ident(ident) => ident == "async",
+        proc_macro2::TokenTree::Group(group) => mentions_async(&group.stream()),
+        _ => false,
+    })
+}
+
 /// The identifiers a pattern binds.
 fn bound_names(pat: &Pat, out: &mut Vec<String>) {
     match pat {
@@ -409,6 +418,10 @@ impl<'a> Visitor<'a> {
             .map(|s| s.ident.to_string())
             .unwrap_or_default();
         if OPAQUE_MACROS.contains(&name.as_str()) || name == "macro_rules" {
+            return;
+        }
+        // Outside async code a macro matters only if async code is written inside it.
+        if self.context.is_none() && !mentions_async(&mac.tokens) {
             return;
         }
         if let Ok(exprs) = mac.parse_body_with(Punctuated::<Expr, syn::Token![,]>::parse_terminated)

@@ -9,6 +9,8 @@ use clap::{Parser, ValueEnum};
 /// Wrap cargo:   cargo async-explain check --workspace
 /// Lint:         cargo async-explain lint
 /// Filter JSON:  cargo build --message-format=json | cargo async-explain
+/// Run & test:   cargo async-explain run   (panics explained, backtraces folded)
+/// A log:        cargo async-explain backtrace --input crash.log
 /// Try it:       cargo async-explain --demo
 ///
 /// Options of this tool stand before the cargo command; everything after the command goes to
@@ -34,8 +36,8 @@ pub struct Cli {
     #[arg(long, value_name = "COLUMNS", default_value_t = 140)]
     pub term_width: usize,
 
-    /// Read compiler JSON from FILE instead of standard input
-    #[arg(long, value_name = "FILE", conflicts_with = "command")]
+    /// Read compiler JSON (or, with `backtrace`, a log) from FILE instead of standard input
+    #[arg(long, value_name = "FILE")]
     pub input: Option<PathBuf>,
 
     /// Add or override knowledge-base entries from the `*.toml` files of DIR (repeatable);
@@ -51,7 +53,8 @@ pub struct Cli {
     #[arg(long, conflicts_with_all = ["explain", "command", "demo"])]
     pub list: bool,
 
-    /// Print the knowledge-base entry ID, or every entry about an error code such as E0373
+    /// Print the knowledge-base entry ID, every entry about an error code such as E0373, or the
+    /// entries that explain a panic message
     #[arg(long, value_name = "ID|CODE", conflicts_with_all = ["command", "demo"])]
     pub explain: Option<String>,
 
@@ -59,13 +62,31 @@ pub struct Cli {
     #[arg(long)]
     pub no_lint: bool,
 
+    /// Also write a SARIF 2.1.0 report to PATH (for GitHub code scanning)
+    #[arg(long, value_name = "PATH", conflicts_with_all = ["list", "explain"])]
+    pub sarif: Option<PathBuf>,
+
+    /// Also write a GitLab Code Quality report to PATH
+    #[arg(long, value_name = "PATH", conflicts_with_all = ["list", "explain"])]
+    pub gitlab: Option<PathBuf>,
+
+    /// Report file paths relative to DIR (default: cargo's workspace root when wrapping cargo,
+    /// the current directory when filtering)
+    #[arg(long, value_name = "DIR")]
+    pub workspace_root: Option<PathBuf>,
+    /// Show every frame of a backtrace; by default runs of runtime frames (tokio, futures,
+    /// std) are folded into one line each
+    #[arg(long)]
+    pub full: bool,
+
     /// Run on a bundled recording of a crate with async errors (no setup needed)
     #[arg(long, conflicts_with_all = ["command", "input"])]
     pub demo: bool,
 
-    /// A cargo command to run (`check`, `build`, `clippy`, `test`, `run`, …), or `lint` (blocking
-    /// calls in async code; `lint --help`); without one, compiler JSON is read from standard input
-    /// or --input
+    /// A cargo command to run (`check`, `build`, `clippy`, `test`, `run`, …), `lint` (blocking
+    /// calls in async code; `lint --help`), or `backtrace` to read a log (see
+    /// `cargo async-explain backtrace --help`); without one, compiler JSON is read from standard
+    /// input or --input
     #[arg(value_name = "CARGO_COMMAND")]
     pub command: Option<String>,
 
@@ -78,6 +99,29 @@ pub struct Cli {
     pub cargo_args: Vec<std::ffi::OsString>,
 }
 
+/// The command name that reads a log instead of running cargo.
+pub const BACKTRACE_COMMAND: &str = "backtrace";
+
+/// Explains the panics in a program's output and folds its backtraces: runs of runtime frames
+/// (tokio's scheduler, futures' combinators, std's panic and start-up frames) become one line each,
+/// your own frames stay, async state machines get readable names.
+///
+/// Reads a log on standard input or from --input: `RUST_BACKTRACE=1 ./server 2>&1 | cargo
+/// async-explain backtrace`. Frames without a `stack backtrace:` line above them (a pasted
+/// backtrace) are read too. Which crates count as runtime: knowledge-base/backtrace/
+/// runtime-frames.toml, extended by `[backtrace]` in `.async-explain/config.toml`.
+#[derive(Debug, Parser)]
+#[command(name = "cargo async-explain backtrace", max_term_width = 100)]
+pub struct BacktraceCli {
+    /// Read the log from FILE instead of standard input
+    #[arg(long, value_name = "FILE")]
+    pub input: Option<PathBuf>,
+
+    /// Show every frame: fold nothing
+    #[arg(long)]
+    pub full: bool,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
     /// rustc's own text, each explained diagnostic followed by its explanation
@@ -86,6 +130,12 @@ pub enum FormatArg {
     Short,
     /// the input's JSON lines, explained diagnostics enriched (for editors and tools)
     Json,
+    /// the human output, then GitHub Actions annotations (workflow commands) at the end
+    Github,
+    /// a SARIF 2.1.0 log (GitHub code scanning)
+    Sarif,
+    /// a GitLab Code Quality report
+    Gitlab,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

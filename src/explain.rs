@@ -1,13 +1,15 @@
-//! Turns a knowledge-base match into an explanation of one diagnostic: the entry's texts filled
-//! with the names and types rustc quoted, and each fix tied to the span of the user's code it
-//! points at. Pure data; the renderers decide how it looks.
+//! Turns a knowledge-base match into an explanation of one diagnostic (or of a runtime panic):
+//! the entry's texts filled with the names and types rustc quoted, and each fix tied to the span
+//! of the user's code it points at. Pure data; the renderers decide how it looks.
 
 use cargo_metadata::diagnostic::{Diagnostic, DiagnosticSpan};
 
-use crate::kb::{CrateHint, Link, Match, SpanSelector, Subject, Verdict};
+use crate::kb::{CrateHint, Entry, Link, Match, SpanSelector, Subject, Verdict};
 
 #[derive(Debug, Clone)]
 pub struct Explanation<'a> {
+    /// The knowledge-base entry that explains the diagnostic (for reports that describe rules).
+    pub entry: &'a Entry,
     pub id: &'a str,
     pub title: String,
     pub summary: &'a str,
@@ -31,14 +33,27 @@ pub struct FixText<'a> {
 
 impl<'a> Explanation<'a> {
     pub fn new(found: &Match<'a>, diagnostic: &'a Diagnostic) -> Self {
+        Self::build(found, Some(&Subject::new(diagnostic)))
+    }
+
+    /// The explanation of a runtime panic: no spans, so fixes point nowhere (the renderer says
+    /// where the panic came from).
+    pub fn for_panic(found: &Match<'a>) -> Self {
+        Self::build(found, None)
+    }
+
+    fn build(found: &Match<'a>, subject: Option<&Subject<'a>>) -> Self {
         let entry = found.entry;
         let fill = |t: &crate::kb::Template| t.fill(&found.captures, &entry.defaults).into_owned();
-        let subject = Subject::new(diagnostic);
         let fixes = entry
             .fixes
             .iter()
             .map(|fix| {
-                let span = fix.at.as_ref().and_then(|at| select_span(&subject, at));
+                let span = fix
+                    .at
+                    .as_ref()
+                    .zip(subject)
+                    .and_then(|(at, subject)| select_span(subject, at));
                 FixText {
                     title: fill(&fix.title),
                     code: fix.code.as_ref().map(fill).map(|c| c.trim_end().to_owned()),
@@ -48,6 +63,7 @@ impl<'a> Explanation<'a> {
             })
             .collect();
         Explanation {
+            entry,
             id: &entry.id,
             title: fill(&entry.title),
             summary: &entry.summary,
@@ -70,7 +86,7 @@ impl<'a> Explanation<'a> {
 }
 
 fn select_span<'d>(subject: &Subject<'d>, at: &SpanSelector) -> Option<&'d DiagnosticSpan> {
-    match at {
+    let span = match at {
         SpanSelector::Primary => subject.primary_span(),
         SpanSelector::Label(pattern) => subject
             .labels
@@ -82,5 +98,6 @@ fn select_span<'d>(subject: &Subject<'d>, at: &SpanSelector) -> Option<&'d Diagn
             .iter()
             .filter(|c| pattern.is_match(&c.message))
             .find_map(|c| c.spans.iter().find(|s| s.is_primary).or(c.spans.first())),
-    }
+    };
+    span.map(crate::span::user_span)
 }

@@ -5,6 +5,8 @@
 //! [`explain::Explanation`] → an emitter per format ([`render`]) → output, driven by [`pipeline`].
 //! [`lint`] checks the workspace's sources for what the compiler does not report (blocking calls in
 //! async code) and feeds its findings into the same pipeline as compiler messages.
+//! A program's panics and backtraces in the same stream ([`panic`]) are explained by the same
+//! knowledge base (entries with `panic` matchers), their runtime frames folded.
 
 pub mod catalogue;
 pub mod cli;
@@ -13,8 +15,10 @@ pub mod explain;
 pub mod input;
 pub mod kb;
 pub mod lint;
+pub mod panic;
 pub mod pipeline;
 pub mod render;
+pub mod span;
 
 /// The recording of a crate with async errors that `--demo` explains (recorded by `cargo xtask record`).
 pub const DEMO_RECORDING: &[u8] = include_bytes!("../fixtures/demo/recorded.json");

@@ -1,20 +1,23 @@
-//! The binary's edge: parse arguments, load the knowledge base, run the filter or the cargo
-//! wrapper, and map the outcome to an exit code. All behaviour lives in the library.
+//! The binary's edge: parse arguments, load the knowledge base, run the filter, the `backtrace`
+//! filter or the cargo wrapper, and map the outcome to an exit code. All behaviour lives in the
+//! library.
 
 use std::ffi::OsString;
-use std::fs::File;
+use std::fs::{File, OpenOptions};
 use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{CommandFactory, Parser};
 
-use cargo_async_explain::cli::Cli;
-use cargo_async_explain::config::Config;
-use cargo_async_explain::input::cargo::{CargoChild, message_format};
+use cargo_async_explain::cli::{BACKTRACE_COMMAND, BacktraceCli, Cli, ColorArg, FormatArg};
+use cargo_async_explain::config::{Config, OpenMode};
+use cargo_async_explain::input::cargo::{CargoChild, message_format, runs_program, workspace_root};
+use cargo_async_explain::input::live::LiveInput;
 use cargo_async_explain::kb::Kb;
 use cargo_async_explain::lint::{self, args::LintCli};
-use cargo_async_explain::pipeline::{self, Output};
+use cargo_async_explain::pipeline::{self, Options, Outcome, Output};
+use cargo_async_explain::render::{Emitter, Human, Short, Style};
 use cargo_async_explain::{DEMO_RECORDING, catalogue};
 
 /// Exit code when the tool itself fails.
@@ -71,60 +74,132 @@ fn real_main() -> Result<ExitCode> {
         print(&text.join("\n"))?;
         return Ok(ExitCode::SUCCESS);
     }
+    let options = Options {
+        full_backtraces: cli.full,
+        bare_frames: false,
+    };
     if let Some(command) = &cli.command {
+        if command == BACKTRACE_COMMAND {
+            return backtrace(&kb, &config, &cli);
+        }
+        if cli.input.is_some() {
+            anyhow::bail!(
+                "--input reads a file instead of running cargo: it cannot be used with `{command}`"
+            );
+        }
         if command == "lint" {
-            return lint_only(&kb, &config, &cli.cargo_args);
+            return lint_only(&kb, &config, &cli.cargo_args, options);
         }
         let lint = !cli.no_lint && matches!(command.as_str(), "check" | "build" | "clippy");
-        return wrap(&kb, &mut config, command, &cli.cargo_args, lint);
+        return wrap(&kb, &mut config, &cli, command, options, lint);
     }
     if cli.demo {
         // A demonstration, not a check: the errors it shows are the point, so it exits 0.
-        filter(&kb, &config, DEMO_RECORDING, "the demo recording")?;
+        filter(&kb, &config, DEMO_RECORDING, "the demo recording", options)?;
         return Ok(ExitCode::SUCCESS);
     }
     match &cli.input {
         Some(path) => {
             let file =
                 File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-            filter(&kb, &config, file, &path.display().to_string())
+            filter(&kb, &config, file, &path.display().to_string(), options)
         }
         None => {
-            let stdin = io::stdin();
-            if stdin.is_terminal() {
+            if io::stdin().is_terminal() {
                 anyhow::bail!(
                     "no input: pipe compiler JSON in (`cargo check --message-format=json | cargo async-explain`), \
                      name a cargo command (`cargo async-explain check`), or try `cargo async-explain --demo`"
                 );
             }
-            filter(&kb, &config, stdin.lock(), "<stdin>")
+            filter_stdin(&kb, &config, options)
+        }
+    }
+}
+
+/// `cargo async-explain backtrace`: the filter on a log, frames without a header included.
+fn backtrace(kb: &Kb, config: &Config, cli: &Cli) -> Result<ExitCode> {
+    let args = std::iter::once(OsString::from("backtrace")).chain(cli.cargo_args.iter().cloned());
+    let own = BacktraceCli::parse_from(args);
+    let options = Options {
+        full_backtraces: cli.full || own.full,
+        bare_frames: true,
+    };
+    match own.input.as_ref().or(cli.input.as_ref()) {
+        Some(path) => {
+            let file =
+                File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+            filter(kb, config, file, &path.display().to_string(), options)
+        }
+        None => {
+            if io::stdin().is_terminal() {
+                anyhow::bail!(
+                    "no input: pipe a program's output in (`RUST_BACKTRACE=1 ./app 2>&1 | cargo async-explain backtrace`) \
+                     or name a file (`cargo async-explain backtrace --input crash.log`)"
+                );
+            }
+            filter_stdin(kb, config, options)
         }
     }
 }
 
 /// Filter mode: 0 ok, 1 errors seen, 2 tool failure.
-fn filter(kb: &Kb, config: &Config, input: impl Read, name: &str) -> Result<ExitCode> {
+fn filter(
+    kb: &Kb,
+    config: &Config,
+    input: impl Read,
+    name: &str,
+    options: Options,
+) -> Result<ExitCode> {
     let mut outputs = outputs(config)?;
-    let outcome = pipeline::run(kb, &mut outputs, input, name, &mut io::stderr())?;
-    if outcome.output_closed {
-        return Ok(ExitCode::SUCCESS);
-    }
-    let failed = outcome.summary.errors > 0 || outcome.summary.build_failed;
-    Ok(ExitCode::from(u8::from(failed)))
+    let outcome = pipeline::run_with(kb, &mut outputs, input, name, &mut io::stderr(), options)?;
+    Ok(filter_status(&outcome))
 }
 
-/// Wrapper mode: cargo's own exit status. After `check`, `build` and `clippy` the blocking-call
-/// lint runs too (in a thread, while cargo works) and its findings follow cargo's messages.
+/// The filter on standard input, read live: a program piped in may pause after a panic.
+fn filter_stdin(kb: &Kb, config: &Config, options: Options) -> Result<ExitCode> {
+    let mut outputs = outputs(config)?;
+    let input = LiveInput::spawn(io::stdin());
+    let outcome = pipeline::run_live(
+        kb,
+        &mut outputs,
+        input,
+        "<stdin>",
+        &mut io::stderr(),
+        options,
+    )?;
+    Ok(filter_status(&outcome))
+}
+
+fn filter_status(outcome: &Outcome) -> ExitCode {
+    if outcome.output_closed {
+        return ExitCode::SUCCESS;
+    }
+    let failed = outcome.summary.errors > 0 || outcome.summary.build_failed;
+    ExitCode::from(u8::from(failed))
+}
+
+/// Wrapper mode: cargo's own exit status. For commands that run a program, its stderr (where
+/// panics go) is read too, explained, and written to our stderr as it comes. After `check`,
+/// `build` and `clippy` the blocking-call lint runs too (in a thread, while cargo works) and its
+/// findings follow cargo's messages.
 fn wrap(
     kb: &Kb,
     config: &mut Config,
+    cli: &Cli,
     command: &str,
-    args: &[OsString],
+    options: Options,
     lint: bool,
 ) -> Result<ExitCode> {
+    let args = &cli.cargo_args;
     let format = message_format(args, config.style.color);
     if let Some(requested) = &format.requested {
         config.follow_cargo_format(requested);
+    }
+    if config.ci.workspace_root.is_none()
+        && config.names_files()
+        && let Some(root) = workspace_root(&format.args)
+    {
+        config.set_workspace_root(&root);
     }
     let selection = lint::args::selection_from_cargo_args(&format.args);
     let cargo_args = if command == "clippy" {
@@ -147,11 +222,7 @@ fn wrap(
         let options = lint::Options { selection, render };
         std::thread::spawn(move || lint::run(&options))
     });
-    let mut child = CargoChild::spawn(command, &format.cargo, &cargo_args)?;
-    let stdout = child
-        .take_stdout()
-        .context("cargo's stdout was not captured")?;
-    let mut outputs = outputs(config)?;
+    // Cargo's messages, then the lint's, as one stream.
     let then = move || match linter.map(|l| l.join()) {
         Some(Ok(Ok(report))) => {
             lint_problems(&report);
@@ -170,21 +241,68 @@ fn wrap(
         }
         None => Vec::new(),
     };
-    let result = pipeline::run(
-        kb,
-        &mut outputs,
-        lint::ThenRead::new(stdout, then),
-        "cargo's output",
-        &mut io::stderr(),
-    );
+    // Reports are opened before cargo starts, so a path that cannot be written stops us early.
+    let mut outputs = outputs(config)?;
+    let stderr_style = Style {
+        color: stderr_color(cli.color),
+        ..config.style
+    };
+    let mut child = if runs_program(command) {
+        CargoChild::spawn_piped(command, &format.cargo, &cargo_args, stderr_style.color)?
+    } else {
+        CargoChild::spawn(command, &format.cargo, &cargo_args)?
+    };
+    let stdout = child
+        .take_stdout()
+        .context("cargo's stdout was not captured")?;
+    let stderr = child.take_stderr();
+    let stderr_format = config.format;
+    let (result, stderr_result) = std::thread::scope(|scope| {
+        let program_stderr = stderr.map(|stderr| {
+            scope.spawn(move || {
+                let emitter: Box<dyn Emitter> = match stderr_format {
+                    FormatArg::Short => Box::new(Short),
+                    // The program's own output stays readable text on stderr in every format.
+                    _ => Box::new(Human::new(stderr_style)),
+                };
+                // Unlocked: the main thread writes notes to stderr as well.
+                let mut outputs = [Output::primary(emitter, Box::new(io::stderr()))];
+                pipeline::run_live(
+                    kb,
+                    &mut outputs,
+                    LiveInput::spawn(stderr),
+                    "the program's stderr",
+                    &mut io::stderr(),
+                    options,
+                )
+            })
+        });
+        let result = pipeline::run_live(
+            kb,
+            &mut outputs,
+            LiveInput::spawn(lint::ThenRead::new(stdout, then)),
+            "cargo's output",
+            &mut io::stderr(),
+            options,
+        );
+        let stderr_result = program_stderr.map(|handle| handle.join());
+        (result, stderr_result)
+    });
     let code = child.wait().context("cannot wait for cargo")?;
     result?;
+    match stderr_result {
+        Some(Ok(outcome)) => {
+            outcome?;
+        }
+        Some(Err(_)) => anyhow::bail!("reading the program's stderr failed"),
+        None => {}
+    }
     Ok(ExitCode::from(u8::try_from(code).unwrap_or(1)))
 }
 
 /// `cargo async-explain lint`: 0 without error-level findings, 1 with them (`--deny`), 2 when the
 /// lint could not run.
-fn lint_only(kb: &Kb, config: &Config, args: &[OsString]) -> Result<ExitCode> {
+fn lint_only(kb: &Kb, config: &Config, args: &[OsString], options: Options) -> Result<ExitCode> {
     let cli = match LintCli::parse_args(args) {
         Ok(cli) => cli,
         Err(e) => {
@@ -196,7 +314,7 @@ fn lint_only(kb: &Kb, config: &Config, args: &[OsString]) -> Result<ExitCode> {
             }));
         }
     };
-    let options = lint::Options {
+    let lint_options = lint::Options {
         selection: cli.selection(),
         render: lint::Render {
             deny: cli.deny,
@@ -204,9 +322,15 @@ fn lint_only(kb: &Kb, config: &Config, args: &[OsString]) -> Result<ExitCode> {
             width: config.style.width,
         },
     };
-    let report = lint::run(&options)?;
+    let report = lint::run(&lint_options)?;
     lint_problems(&report);
-    filter(kb, config, report.json.as_slice(), "the lint's findings")
+    filter(
+        kb,
+        config,
+        report.json.as_slice(),
+        "the lint's findings",
+        options,
+    )
 }
 
 /// True for `… lint … --help` (or `-h`).
@@ -224,12 +348,38 @@ fn lint_problems(report: &lint::Report) {
     }
 }
 
-/// Where the stream goes: the chosen format on stdout.
+/// Whether our stderr gets colour (the program's output and panics explained on it).
+fn stderr_color(color: ColorArg) -> bool {
+    match color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+/// Where the stream goes: the chosen format on stdout, and each report to its file.
 fn outputs(config: &Config) -> Result<Vec<Output<'static>>> {
-    Ok(vec![Output::primary(
+    let mut outputs = vec![Output::primary(
         config.emitter(),
         Box::new(io::stdout().lock()),
-    )])
+    )];
+    for report in config.reports() {
+        let file = match report.open {
+            OpenMode::Create => File::create(&report.path),
+            OpenMode::Append => OpenOptions::new()
+                .append(true)
+                .create(true)
+                .open(&report.path),
+        }
+        .with_context(|| format!("cannot write {}", report.path.display()))?;
+        outputs.push(Output::report(
+            config.report_emitter(report.kind),
+            Box::new(file),
+        ));
+    }
+    Ok(outputs)
 }
 
 fn print(text: &str) -> Result<()> {

@@ -1,14 +1,23 @@
 //! The stream loop: read a line, classify it, explain it, hand it to the emitter, write the
 //! result. Output is flushed whenever the input has nothing more buffered, so diagnostics appear
 //! as soon as the compiler prints them, while a fast stream is written in large blocks.
+//!
+//! Text lines also go through the panic detector: a program's backtrace is held until it ends
+//! (or, on live input, until the input falls silent) and handed to the emitters with its folded
+//! view; an ended panic is explained from the knowledge base.
 
+use std::collections::HashMap;
 use std::io::{self, BufReader, Read, Write};
 
 use crate::explain::Explanation;
+use crate::input::live::LiveInput;
 use crate::input::reader::CopyError;
 use crate::input::{Classified, Line, LineReader, classify, parse_diagnostic};
 use crate::kb::{Entry, Kb};
-use crate::render::{DiagnosticEvent, Emitter, Event, Root, Summary};
+use crate::panic::{Action, Detector, fold, user_site};
+use crate::render::{
+    BacktraceEvent, DiagnosticEvent, Emitter, Event, PanicEvent, Relation, Root, Summary,
+};
 
 const READ_BUFFER: usize = 64 << 10;
 const WRITE_THRESHOLD: usize = 64 << 10;
@@ -23,6 +32,16 @@ pub enum StreamError {
     },
     #[error("cannot write output: {0}")]
     Write(#[source] io::Error),
+}
+
+/// What the stream does with a program's panics and backtraces.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Show every backtrace frame: no folding (`--full`).
+    pub full_backtraces: bool,
+    /// Take frame lines without a `stack backtrace:` header as a backtrace (a pasted one, for
+    /// `cargo async-explain backtrace`).
+    pub bare_frames: bool,
 }
 
 /// How the stream ended.
@@ -112,12 +131,61 @@ pub fn run(
     input_name: &str,
     notes: &mut dyn Write,
 ) -> Result<Outcome, StreamError> {
+    run_with(kb, outputs, input, input_name, notes, Options::default())
+}
+
+/// [`run`] with options on panics and backtraces.
+pub fn run_with(
+    kb: &Kb,
+    outputs: &mut [Output<'_>],
+    input: impl Read,
+    input_name: &str,
+    notes: &mut dyn Write,
+    options: Options,
+) -> Result<Outcome, StreamError> {
+    // The input is never idle for long enough to matter: a backtrace ends with its last line.
+    run_stream(kb, outputs, input, |_, _| true, input_name, notes, options)
+}
+
+/// [`run_with`] on live input (a pipe): a held backtrace, or a panic awaiting the end of its
+/// message, is written once the input falls silent, even if the program goes on running.
+pub fn run_live(
+    kb: &Kb,
+    outputs: &mut [Output<'_>],
+    input: LiveInput,
+    input_name: &str,
+    notes: &mut dyn Write,
+    options: Options,
+) -> Result<Outcome, StreamError> {
+    run_stream(
+        kb,
+        outputs,
+        input,
+        |input, timeout| input.wait(timeout),
+        input_name,
+        notes,
+        options,
+    )
+}
+
+fn run_stream<R: Read>(
+    kb: &Kb,
+    outputs: &mut [Output<'_>],
+    input: R,
+    wait: impl FnMut(&mut R, std::time::Duration) -> bool,
+    input_name: &str,
+    notes: &mut dyn Write,
+    options: Options,
+) -> Result<Outcome, StreamError> {
     let mut state = State {
         kb,
         summary: Summary::default(),
         roots: Vec::new(),
+        detector: Detector::new(options.bare_frames),
+        full_backtraces: options.full_backtraces,
+        seen: HashMap::new(),
     };
-    match stream(&mut state, outputs, input, input_name, notes) {
+    match stream(&mut state, outputs, input, wait, input_name, notes) {
         Ok(()) => Ok(Outcome {
             summary: state.summary,
             output_closed: false,
@@ -130,10 +198,11 @@ pub fn run(
     }
 }
 
-fn stream(
+fn stream<R: Read>(
     state: &mut State<'_>,
     outputs: &mut [Output<'_>],
-    input: impl Read,
+    input: R,
+    mut wait: impl FnMut(&mut R, std::time::Duration) -> bool,
     input_name: &str,
     notes: &mut dyn Write,
 ) -> Result<(), Stop> {
@@ -145,6 +214,13 @@ fn stream(
         })
     };
     loop {
+        if let Some(patience) = state.detector.patience()
+            && reader.get_ref().buffer().is_empty()
+            && !wait(reader.get_mut().get_mut(), patience)
+        {
+            state.settle(outputs);
+            flush_all(outputs, true)?;
+        }
         let number = reader.line_number() + 1;
         match reader.next_line().map_err(read_error)? {
             None => break,
@@ -157,6 +233,7 @@ fn stream(
                 }
             }
             Some(Line::Oversized { head }) => {
+                state.settle(outputs);
                 let _ = writeln!(
                     notes,
                     "warning: {input_name}:{number}: line longer than {} MiB; passed through unchanged",
@@ -182,6 +259,7 @@ fn stream(
         let idle = reader.get_ref().buffer().is_empty();
         flush_all(outputs, idle)?;
     }
+    state.settle(outputs);
     for output in outputs.iter_mut() {
         output.emitter.finish(&state.summary, &mut output.buf);
     }
@@ -218,22 +296,83 @@ struct State<'k> {
     summary: Summary,
     /// Explained errors whose entries declare a cascade, with the compilation unit they came from.
     roots: Vec<(String, &'k Entry, Root)>,
+    /// Panics and backtraces in text lines.
+    detector: Detector,
+    full_backtraces: bool,
+    /// Titles of the explanations given so far, by compilation unit, entry and message: a
+    /// diagnostic that repeats one refers back to it instead of repeating the explanation.
+    seen: HashMap<(String, String, String), String>,
 }
 
 impl<'k> State<'k> {
+    /// Ends a pending panic or backtrace (end of input, silence, a line that is no text).
+    fn settle(&mut self, outputs: &mut [Output<'_>]) {
+        for action in self.detector.finish() {
+            self.act(outputs, action, &[], false);
+        }
+    }
+
+    /// Writes what the detector asked for; `raw` is the line just fed ([`Action::Line`]).
+    fn act(&mut self, outputs: &mut [Output<'_>], action: Action, raw: &[u8], newline: bool) {
+        let kb = self.kb;
+        match action {
+            Action::Line => {
+                let event = Event::Text { raw, newline };
+                for output in outputs.iter_mut() {
+                    output.emitter.event(&event, &mut output.buf);
+                }
+            }
+            Action::Backtrace(held) => {
+                let folded =
+                    (!self.full_backtraces).then(|| fold(&held.frames, kb.runtime_frames()));
+                let event = BacktraceEvent {
+                    held: &held,
+                    folded: folded.as_ref(),
+                };
+                for output in outputs.iter_mut() {
+                    output.emitter.backtrace(&event, &mut output.buf);
+                }
+            }
+            Action::Panic(panic) => {
+                let found = kb.matches_panic(&panic.message);
+                let explanations: Vec<Explanation<'_>> =
+                    found.iter().map(Explanation::for_panic).collect();
+                self.summary.panics += 1;
+                if !explanations.is_empty() {
+                    self.summary.panics_explained += 1;
+                }
+                let site = user_site(&panic, kb.runtime_frames());
+                let event = PanicEvent {
+                    panic: &panic,
+                    site: site.as_ref(),
+                    explanations: &explanations,
+                };
+                for output in outputs.iter_mut() {
+                    output.emitter.panic(&event, &mut output.buf);
+                }
+            }
+        }
+    }
+
     /// Handles one complete line; returns a note when the line was malformed.
     fn line(&mut self, outputs: &mut [Output<'_>], raw: &[u8], newline: bool) -> Option<String> {
+        let classified = classify(raw);
+        if let Classified::Text = classified {
+            for action in self.detector.line(raw, newline) {
+                self.act(outputs, action, raw, newline);
+            }
+            return None;
+        }
+        self.settle(outputs);
         let wanted = outputs.iter().any(|o| o.emitter.wants_full_diagnostics());
+        let wants_rendered = outputs.iter().any(|o| o.emitter.wants_rendered());
         let mut emit = |event: &Event<'_>| {
             for output in outputs.iter_mut() {
                 output.emitter.event(event, &mut output.buf);
             }
         };
-        let light = match classify(raw) {
-            Classified::Text => {
-                emit(&Event::Text { raw, newline });
-                return None;
-            }
+        let light = match classified {
+            Classified::Text => unreachable!("text lines are handled above"),
             Classified::Malformed { error } => {
                 self.summary.malformed_lines += 1;
                 emit(&Event::Text { raw, newline });
@@ -266,7 +405,7 @@ impl<'k> State<'k> {
             _ => self.summary.other_diagnostics += 1,
         }
         let kb = self.kb;
-        let candidate = kb.may_match(raw);
+        let candidate = kb.may_match(light.code.as_deref(), light.message_raw, raw);
         let mut note = None;
         let diagnostic = if candidate || wanted {
             match parse_diagnostic(raw, light.shape) {
@@ -298,28 +437,49 @@ impl<'k> State<'k> {
             } else {
                 for found in kb.matches(d) {
                     let explanation = Explanation::new(&found, d);
+                    let key = (
+                        light.unit.clone(),
+                        found.entry.id.clone(),
+                        d.message.clone(),
+                    );
+                    if let Some(title) = self.seen.get(&key) {
+                        follows = Some(Root {
+                            id: found.entry.id.clone(),
+                            title: title.clone(),
+                            relation: Relation::SameAs,
+                        });
+                        continue;
+                    }
                     if !found.entry.cascades.is_empty() {
                         let root = Root {
                             id: found.entry.id.clone(),
                             title: explanation.title.clone(),
+                            relation: Relation::CausedBy,
                         };
                         self.roots.push((light.unit.clone(), found.entry, root));
                     }
+                    self.seen.insert(key, explanation.title.clone());
                     explanations.push(explanation);
                 }
             }
         }
-        if follows.is_some() {
-            self.summary.cascaded += 1;
-        } else if !explanations.is_empty() {
+        if !explanations.is_empty() {
             self.summary.explained += 1;
         }
+        if follows.is_some() && explanations.is_empty() {
+            self.summary.cascaded += 1;
+        }
+        let rendered = if wants_rendered {
+            light.rendered()
+        } else {
+            None
+        };
         let event = DiagnosticEvent {
             raw,
             newline,
             shape: light.shape,
             level: &light.level,
-            rendered: light.rendered.as_deref(),
+            rendered: rendered.as_deref(),
             diagnostic: diagnostic.as_ref(),
             explanations: &explanations,
             follows: follows.as_ref(),

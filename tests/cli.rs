@@ -12,6 +12,7 @@ use common::repo;
 fn bin() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_cargo-async-explain"));
     cmd.env_remove("CARGO_TERM_COLOR")
+        .env_remove("GITHUB_STEP_SUMMARY")
         .env("NO_COLOR", "1")
         .arg("--no-workspace-kb")
         .current_dir(repo());
@@ -126,6 +127,17 @@ fn list_and_explain() {
         text(&unknown.stderr).contains("mutex-guard-across-await"),
         "lists the valid ids"
     );
+}
+
+#[test]
+fn runs_as_a_cargo_subcommand() {
+    // `cargo async-explain --list` runs `cargo-async-explain async-explain --list`.
+    let out = Command::new(env!("CARGO_BIN_EXE_cargo-async-explain"))
+        .args(["async-explain", "--no-workspace-kb", "--list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("mutex-guard-across-await"));
 }
 
 #[test]

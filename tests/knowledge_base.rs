@@ -84,6 +84,52 @@ fn documentation_links_are_listed() {
     insta::assert_snapshot!("links", links.join("\n"));
 }
 
+#[test]
+fn docs_knowledge_base_md_is_generated_from_the_data() {
+    let generated = cargo_async_explain::catalogue::index_markdown(&kb());
+    let path = common::repo().join("docs/knowledge-base.md");
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "docs/knowledge-base.md is stale: run `UPDATE_DOCS=1 cargo test --test knowledge_base`"
+    );
+}
+
+#[test]
+fn every_shipped_regex_compiles_within_its_size_limits() {
+    let kb = kb();
+    let mut failed = Vec::new();
+    for entry in kb.entries() {
+        for m in entry.matchers.iter().chain(&entry.cascades) {
+            for p in m.patterns().chain(&m.not) {
+                if let Err(e) = p.compile() {
+                    failed.push(format!("{}: {e}", entry.id));
+                }
+            }
+        }
+    }
+    assert!(failed.is_empty(), "{failed:?}");
+}
+
+#[test]
+fn every_matcher_names_a_code_or_a_literal_so_the_prefilter_stays_cheap() {
+    let kb = kb();
+    let loose: Vec<String> = kb
+        .entries()
+        .iter()
+        .flat_map(|e| e.matchers.iter().chain(&e.cascades).map(move |m| (e, m)))
+        .filter(|(_, m)| m.codes.is_empty() && m.needles().is_none())
+        .map(|(e, m)| format!("{}: {}", e.id, m.describe()))
+        .collect();
+    assert!(
+        loose.is_empty(),
+        "matchers without a code or literal: {loose:?}"
+    );
+}
+
 fn load(name: &str, text: &str) -> Result<Kb, Vec<String>> {
     let mut builder = KbBuilder::default();
     builder.add(SourceFile {

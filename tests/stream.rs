@@ -72,8 +72,14 @@ fn json_format_writes_every_line_back_in_order_and_unexplained_ones_byte_for_byt
         explained, 4,
         "three demo errors and the bare copy of the first are explained"
     );
+    let malformed = 1 + lines
+        .iter()
+        .position(|l| l.ends_with(b"\"package_id\":"))
+        .unwrap();
     assert!(
-        notes.contains("test input:4: malformed compiler message"),
+        notes.contains(&format!(
+            "test input:{malformed}: malformed compiler message"
+        )),
         "{notes}"
     );
     assert!(

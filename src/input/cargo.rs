@@ -1,9 +1,11 @@
 //! Runs cargo as a child process with JSON messages on its stdout, passing the user's arguments
 //! through, forwarding interrupt and termination signals, and reporting cargo's exit status.
+//! For commands that run a program (`run`, `test`), cargo's stderr (the program's) is piped too.
 
 use std::ffi::{OsStr, OsString};
 use std::io;
-use std::process::{Child, ChildStdout, Command, ExitStatus, Stdio};
+use std::path::PathBuf;
+use std::process::{Child, ChildStderr, ChildStdout, Command, ExitStatus, Stdio};
 
 /// How cargo is asked to print messages, from the user's own `--message-format` and colour.
 #[derive(Debug, PartialEq, Eq)]
@@ -50,7 +52,54 @@ pub fn message_format(user_args: &[OsString], color: bool) -> MessageFormat {
     }
 }
 
+/// The workspace root cargo reports for the user's arguments (their `--manifest-path` is
+/// honoured), from `cargo metadata --no-deps`, which reads only the workspace's manifests; `None`
+/// when cargo cannot say (cargo itself then reports the problem when it runs).
+pub fn workspace_root(user_args: &[OsString]) -> Option<PathBuf> {
+    let mut command = cargo_metadata::MetadataCommand::new();
+    command.no_deps();
+    if let Some(path) = manifest_path(user_args) {
+        command.manifest_path(path);
+    }
+    command
+        .exec()
+        .ok()
+        .map(|m| m.workspace_root.into_std_path_buf())
+}
+
+/// The value of `--manifest-path` among cargo's arguments (not those after `--`).
+fn manifest_path(user_args: &[OsString]) -> Option<PathBuf> {
+    let mut args = user_args.iter();
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        let text = arg.to_string_lossy();
+        if text == "--manifest-path" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(value) = text.strip_prefix("--manifest-path=") {
+            return Some(PathBuf::from(value));
+        }
+    }
+    None
+}
+
 /// A running cargo whose stdout we read.
+/// True for the cargo commands (and their aliases) that run the user's program, whose stderr
+/// carries its panics.
+pub fn runs_program(command: &str) -> bool {
+    matches!(command, "run" | "r" | "test" | "t" | "bench")
+}
+
+/// True when the user's arguments (before a `--`) already choose cargo's colour.
+fn sets_color(args: &[OsString]) -> bool {
+    args.iter()
+        .take_while(|a| *a != "--")
+        .any(|a| a == "--color" || a.to_string_lossy().starts_with("--color="))
+}
+
+/// A running cargo whose stdout (and, for `spawn_piped`, stderr) we read.
 pub struct CargoChild {
     child: Child,
     #[cfg(unix)]
@@ -61,13 +110,47 @@ impl CargoChild {
     /// Starts `cargo <command> --message-format=<format> <args…>`. `CARGO` (set when we run as a
     /// cargo subcommand) names the cargo to use.
     pub fn spawn(command: &str, format: &str, args: &[OsString]) -> io::Result<Self> {
+        Self::start(command, format, args, None)
+    }
+
+    /// Like `spawn`, with cargo's stderr piped as well (it carries the program's stderr, where
+    /// panics go). Cargo no longer sees our terminal there, so it is told whether to use colour
+    /// (`--color`), unless the user's arguments say.
+    pub fn spawn_piped(
+        command: &str,
+        format: &str,
+        args: &[OsString],
+        color: bool,
+    ) -> io::Result<Self> {
+        Self::start(command, format, args, Some(color))
+    }
+
+    fn start(
+        command: &str,
+        format: &str,
+        args: &[OsString],
+        piped_stderr_color: Option<bool>,
+    ) -> io::Result<Self> {
         let cargo = std::env::var_os("CARGO").unwrap_or_else(|| OsString::from("cargo"));
-        let child = Command::new(&cargo)
-            .arg(command)
-            .arg(format!("--message-format={format}"))
+        let mut cmd = Command::new(&cargo);
+        cmd.arg(command).arg(format!("--message-format={format}"));
+        if let Some(color) = piped_stderr_color
+            && !sets_color(args)
+        {
+            cmd.arg(if color {
+                "--color=always"
+            } else {
+                "--color=never"
+            });
+        }
+        let stderr = match piped_stderr_color {
+            Some(_) => Stdio::piped(),
+            None => Stdio::inherit(),
+        };
+        let child = cmd
             .args(args)
             .stdin(Stdio::inherit())
-            .stderr(Stdio::inherit())
+            .stderr(stderr)
             .stdout(Stdio::piped())
             .spawn()
             .map_err(|e| {
@@ -87,6 +170,11 @@ impl CargoChild {
 
     pub fn take_stdout(&mut self) -> Option<ChildStdout> {
         self.child.stdout.take()
+    }
+
+    /// Cargo's stderr, when it was piped (`spawn_piped`).
+    pub fn take_stderr(&mut self) -> Option<ChildStderr> {
+        self.child.stderr.take()
     }
 
     /// Waits for cargo and returns its exit status as our exit code (128 + signal when killed).
@@ -160,6 +248,27 @@ mod tests {
             format.args,
             args(&["--workspace", "--", "--message-format=x"])
         );
+    }
+
+    #[test]
+    fn manifest_path_is_found_before_double_dash_only() {
+        assert_eq!(
+            manifest_path(&args(&["--manifest-path", "a/Cargo.toml"])),
+            Some(PathBuf::from("a/Cargo.toml"))
+        );
+        assert_eq!(
+            manifest_path(&args(&["-p", "x", "--manifest-path=b/Cargo.toml"])),
+            Some(PathBuf::from("b/Cargo.toml"))
+        );
+        assert_eq!(manifest_path(&args(&["--", "--manifest-path=c"])), None);
+    }
+
+    #[test]
+    fn commands_that_run_a_program_and_colour_arguments_are_recognised() {
+        assert!(runs_program("run") && runs_program("t") && !runs_program("check"));
+        assert!(sets_color(&args(&["--release", "--color=always"])));
+        assert!(sets_color(&args(&["--color", "never"])));
+        assert!(!sets_color(&args(&["--", "--color=always"])));
     }
 
     #[test]

@@ -8,8 +8,8 @@ use std::borrow::Cow;
 
 use cargo_metadata::Message;
 use cargo_metadata::diagnostic::Diagnostic;
-use serde::Deserialize;
-use serde_json::value::RawValue;
+
+use super::scan::scan;
 
 /// How a diagnostic was wrapped in the input, so it can be written back the same way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,47 +45,30 @@ pub struct Light<'a> {
     /// rustc output, where the whole stream is one compilation).
     pub unit: String,
     pub level: Cow<'a, str>,
-    pub rendered: Option<String>,
+    pub code: Option<Cow<'a, str>>,
+    /// The top-level message as it stands in the JSON (still escaped), for the pre-filter.
+    pub message_raw: &'a [u8],
+    /// The `rendered` JSON string, still encoded; see [`Light::rendered`].
+    rendered_raw: Option<&'a [u8]>,
 }
 
-#[derive(Deserialize)]
-struct Probe<'a> {
-    #[serde(borrow, default)]
-    reason: Option<Cow<'a, str>>,
-    #[serde(rename = "$message_type", borrow, default)]
-    message_type: Option<Cow<'a, str>>,
-    #[serde(default)]
-    success: Option<bool>,
-    #[serde(borrow, default)]
-    package_id: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
-    target: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    message: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    level: Option<Cow<'a, str>>,
-    #[serde(default)]
-    rendered: Option<String>,
+impl Light<'_> {
+    /// The text rustc rendered, decoded (only done when an output prints it).
+    pub fn rendered(&self) -> Option<String> {
+        serde_json::from_slice(self.rendered_raw?).ok()
+    }
 }
 
-#[derive(Deserialize)]
-struct LightMessage<'a> {
-    #[serde(borrow)]
-    level: Cow<'a, str>,
-    #[serde(default)]
-    rendered: Option<String>,
-}
-
-const BOOKKEEPING_REASONS: &[&str] = &[
-    "compiler-artifact",
-    "build-script-executed",
-    "build-finished",
+const BOOKKEEPING_REASONS: &[&[u8]] = &[
+    b"compiler-artifact",
+    b"build-script-executed",
+    b"build-finished",
 ];
-const BOOKKEEPING_TYPES: &[&str] = &[
-    "artifact",
-    "future_incompat",
-    "section_timing",
-    "unused_extern",
+const BOOKKEEPING_TYPES: &[&[u8]] = &[
+    b"artifact",
+    b"future_incompat",
+    b"section_timing",
+    b"unused_extern",
 ];
 
 pub fn classify(line: &[u8]) -> Classified<'_> {
@@ -95,47 +78,52 @@ pub fn classify(line: &[u8]) -> Classified<'_> {
     }
     let looks_like_compiler =
         trimmed.starts_with(b"{\"reason\":") || trimmed.starts_with(b"{\"$message_type\":");
-    let probe: Probe<'_> = match serde_json::from_slice(line) {
-        Ok(probe) => probe,
-        Err(e) if looks_like_compiler => {
-            return Classified::Malformed {
-                error: e.to_string(),
+    let Some(fields) = scan(line) else {
+        if looks_like_compiler {
+            let error = match serde_json::from_slice::<serde::de::IgnoredAny>(line) {
+                Err(e) => e.to_string(),
+                Ok(_) => "not a JSON object".to_owned(),
             };
+            return Classified::Malformed { error };
         }
-        Err(_) => return Classified::Text,
+        return Classified::Text;
     };
-    match (probe.reason.as_deref(), probe.message_type.as_deref()) {
-        (Some("compiler-message"), _) => {
-            let Some(message) = probe.message else {
+    match (fields.reason, fields.message_type) {
+        (Some(b"compiler-message"), _) => {
+            if !fields.message_object {
                 return Classified::Malformed {
-                    error: "a compiler-message without `message`".into(),
+                    error: "a compiler-message without a `message` object".into(),
+                };
+            }
+            let Some(level) = fields.level else {
+                return Classified::Malformed {
+                    error: "a diagnostic without `level`".into(),
                 };
             };
-            match serde_json::from_str::<LightMessage<'_>>(message.get()) {
-                Ok(light) => Classified::Diagnostic(Light {
-                    shape: Shape::Cargo,
-                    unit: format!(
-                        "{} {}",
-                        probe.package_id.as_deref().unwrap_or_default(),
-                        probe.target.map_or("", |t| t.get())
-                    ),
-                    level: Cow::Owned(light.level.into_owned()),
-                    rendered: light.rendered,
-                }),
-                Err(e) => Classified::Malformed {
-                    error: e.to_string(),
-                },
-            }
+            let mut unit =
+                String::from_utf8_lossy(fields.package_id.unwrap_or_default()).into_owned();
+            unit.push(' ');
+            unit.push_str(&String::from_utf8_lossy(fields.target.unwrap_or_default()));
+            Classified::Diagnostic(Light {
+                shape: Shape::Cargo,
+                unit,
+                level: decode(level),
+                code: fields.code.map(decode),
+                message_raw: fields.text.unwrap_or_default(),
+                rendered_raw: fields.rendered,
+            })
         }
         (Some(reason), _) if BOOKKEEPING_REASONS.contains(&reason) => Classified::Bookkeeping {
-            build_failed: reason == "build-finished" && probe.success == Some(false),
+            build_failed: reason == b"build-finished" && fields.success == Some(false),
         },
-        (None, Some("diagnostic")) => match probe.level {
+        (None, Some(b"diagnostic")) => match fields.level {
             Some(level) => Classified::Diagnostic(Light {
                 shape: Shape::Bare,
                 unit: String::new(),
-                level,
-                rendered: probe.rendered,
+                level: decode(level),
+                code: fields.code.map(decode),
+                message_raw: fields.text.unwrap_or_default(),
+                rendered_raw: fields.rendered,
             }),
             None => Classified::Malformed {
                 error: "a diagnostic without `level`".into(),
@@ -146,6 +134,20 @@ pub fn classify(line: &[u8]) -> Classified<'_> {
         },
         _ => Classified::OtherJson,
     }
+}
+
+/// A short JSON string's contents: borrowed when it has no escapes.
+fn decode(raw: &[u8]) -> Cow<'_, str> {
+    if !raw.contains(&b'\\')
+        && let Ok(text) = std::str::from_utf8(raw)
+    {
+        return Cow::Borrowed(text);
+    }
+    let mut quoted = Vec::with_capacity(raw.len() + 2);
+    quoted.push(b'"');
+    quoted.extend_from_slice(raw);
+    quoted.push(b'"');
+    Cow::Owned(serde_json::from_slice(&quoted).unwrap_or_default())
 }
 
 /// Parses a diagnostic line in full, with cargo_metadata's types.
@@ -185,7 +187,7 @@ mod tests {
             Classified::Diagnostic(light) => {
                 assert_eq!(light.shape, Shape::Bare);
                 assert_eq!(light.level, "warning");
-                assert_eq!(light.rendered.as_deref(), Some("warning: m\n"));
+                assert_eq!(light.rendered().as_deref(), Some("warning: m\n"));
             }
             other => panic!("{other:?}"),
         }

@@ -1,8 +1,11 @@
-//! Reading input: splitting lines, classifying them, and running cargo as a child process.
+//! Reading input: splitting lines, classifying them, running cargo as a child process, and
+//! reading live input (pipes) on a thread so the stream can wait with a deadline.
 
 pub mod cargo;
+pub mod live;
 pub mod message;
 pub mod reader;
 
 pub use message::{Classified, Light, Shape, classify, parse_diagnostic};
 pub use reader::{Line, LineReader};
+pub mod scan;

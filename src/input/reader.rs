@@ -46,6 +46,11 @@ impl<R: BufRead> LineReader<R> {
         &self.inner
     }
 
+    /// The underlying reader, to wait on it (live input).
+    pub fn get_mut(&mut self) -> &mut R {
+        &mut self.inner
+    }
+
     /// Reads the next line; `None` at end of input.
     pub fn next_line(&mut self) -> io::Result<Option<Line<'_>>> {
         self.buf.clear();

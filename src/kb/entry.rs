@@ -10,7 +10,7 @@ use super::pattern::{Captures, Pattern};
 use super::raw::{RawAt, RawEntry, RawMatcher, RawPattern};
 use super::template::Template;
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Entry {
     pub id: String,
     pub title: Template,
@@ -57,7 +57,7 @@ impl Verdict {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Fix {
     pub title: Template,
     pub code: Option<Template>,
@@ -67,7 +67,7 @@ pub struct Fix {
 }
 
 /// Which span of the diagnostic a fix points at.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub enum SpanSelector {
     Primary,
     Label(Pattern),
@@ -101,7 +101,7 @@ impl Entry {
         let mut names: Vec<String> = self.defaults.keys().cloned().collect();
         for m in &self.matchers {
             for p in m.patterns() {
-                names.extend(p.capture_names().into_iter().map(str::to_owned));
+                names.extend(p.capture_names().iter().cloned());
             }
         }
         names.sort();
@@ -265,7 +265,29 @@ impl Compiler<'_> {
             types: list(&m.types)?,
             sources: list(&m.source)?,
             not: list(&m.not)?,
+            panic: m
+                .panic
+                .as_ref()
+                .map(|p| self.pattern(p.get_ref(), p.span()))
+                .transpose()?,
         };
+        if matcher.panic.is_some() {
+            let diagnostic_only = !matcher.levels.is_empty()
+                || !matcher.codes.is_empty()
+                || matcher.no_code
+                || matcher.message.is_some()
+                || !matcher.children.is_empty()
+                || !matcher.labels.is_empty()
+                || !matcher.types.is_empty()
+                || !matcher.sources.is_empty();
+            if diagnostic_only {
+                return Err(self.at(
+                    raw,
+                    "a `panic` matcher matches a panic message only: it takes no `level`, `code`, `no_code`, `message`, `child`, `label`, `type` or `source` (write a second `[[matcher]]` for diagnostics)",
+                ));
+            }
+            return Ok(matcher);
+        }
         if matcher.codes.is_empty()
             && matcher.message.is_none()
             && matcher.children.is_empty()
@@ -273,7 +295,7 @@ impl Compiler<'_> {
         {
             return Err(self.at(
                 raw,
-                "a matcher needs a `code`, `message`, `child` or `label` condition; otherwise it matches every diagnostic",
+                "a matcher needs a `code`, `message`, `child` or `label` condition (or `panic`, for a panic message); otherwise it matches every diagnostic",
             ));
         }
         Ok(matcher)
@@ -286,7 +308,7 @@ impl Compiler<'_> {
             }
             RawPattern::Literal(text) => Ok(Pattern::Literal(text.clone())),
             RawPattern::Regex { regex } => Pattern::regex(regex).map_err(|e| {
-                let detail = e.to_string().lines().last().unwrap_or_default().to_owned();
+                let detail = e.lines().last().unwrap_or_default().trim().to_owned();
                 self.file.error(span, format!("invalid regex: {detail}"))
             }),
         }
@@ -310,15 +332,15 @@ impl Compiler<'_> {
         title: &Spanned<String>,
         explanation: &Spanned<String>,
     ) -> Result<(), KbError> {
-        // A placeholder must be defined by every matcher (or have a default): whichever matcher
-        // fires, the text must read well.
+        // A placeholder must be captured by every match of every matcher (or have a default):
+        // whichever matcher fires, the text must read well. A group inside an optional or
+        // alternative part of a regex may stay empty, so it does not count.
         let always: Vec<String> = {
             let mut names: Option<Vec<String>> = None;
             for m in &entry.matchers {
                 let mine: Vec<String> = m
                     .patterns()
-                    .flat_map(|p| p.capture_names())
-                    .map(str::to_owned)
+                    .flat_map(|p| p.required_captures().iter().cloned())
                     .collect();
                 names = Some(match names {
                     None => mine,

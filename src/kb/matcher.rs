@@ -4,11 +4,14 @@
 //! each of their patterns to match some item; `level` and `code` accept any of their values;
 //! `not` patterns must match none of the diagnostic's texts. An entry with several matchers
 //! matches when any one of them does.
+//!
+//! A matcher with a `panic` pattern matches the message of a runtime panic (a program's
+//! `thread '…' panicked at …` output) instead of a diagnostic; it has no diagnostic conditions.
 
 use super::pattern::{Captures, Pattern};
 use super::subject::Subject;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Matcher {
     /// Accepted levels (`error`, `warning`…); empty accepts any.
     pub levels: Vec<String>,
@@ -22,11 +25,16 @@ pub struct Matcher {
     pub types: Vec<Pattern>,
     pub sources: Vec<Pattern>,
     pub not: Vec<Pattern>,
+    /// The panic message pattern of a panic matcher.
+    pub panic: Option<Pattern>,
 }
 
 impl Matcher {
     /// Returns the captures when the diagnostic satisfies every condition.
     pub fn matches(&self, subject: &Subject<'_>) -> Option<Captures> {
+        if self.panic.is_some() {
+            return None;
+        }
         if !self.levels.is_empty() && !self.levels.iter().any(|l| l == subject.level) {
             return None;
         }
@@ -77,32 +85,71 @@ impl Matcher {
         Some(captures)
     }
 
+    /// Returns the captures when this is a panic matcher and the panic message satisfies it.
+    pub fn matches_panic(&self, message: &str) -> Option<Captures> {
+        let pattern = self.panic.as_ref()?;
+        let mut captures = Captures::new();
+        if !pattern.find(message, &mut captures) || self.not.iter().any(|p| p.is_match(message)) {
+            return None;
+        }
+        Some(captures)
+    }
+
+    /// The conditions in words, for the generated documentation.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.levels.is_empty() {
+            parts.push(format!("level {}", self.levels.join(" or ")));
+        }
+        if !self.codes.is_empty() {
+            parts.push(format!("code {}", self.codes.join(" or ")));
+        }
+        if self.no_code {
+            parts.push("no code".to_owned());
+        }
+        let mut list = |what: &str, patterns: &[Pattern]| {
+            for p in patterns {
+                parts.push(format!("{what} {}", p.describe()));
+            }
+        };
+        list("message", self.message.as_slice());
+        list("a child message", &self.children);
+        list("a span label", &self.labels);
+        list("a quoted type or name", &self.types);
+        list("a source line", &self.sources);
+        list("nothing", &self.not);
+        list("the panic message", self.panic.as_slice());
+        parts.join(" · ")
+    }
+
     /// Every pattern of the matcher, for validation.
     pub fn patterns(&self) -> impl Iterator<Item = &Pattern> {
-        self.message
+        self.panic
             .iter()
+            .chain(&self.message)
             .chain(&self.children)
             .chain(&self.labels)
             .chain(&self.types)
             .chain(&self.sources)
     }
 
+    /// Literal texts of which at least one appears in the (JSON-escaped) top-level message of any
+    /// diagnostic this matcher accepts, when its `message` pattern has such literals.
+    pub fn message_needles(&self) -> Option<Vec<String>> {
+        let needles = self.message.as_ref()?.needles()?;
+        Some(needles.iter().map(|n| json_escaped(n)).collect())
+    }
+
     /// Literal texts of which at least one appears in the raw JSON line of any diagnostic this
     /// matcher accepts; `None` when the matcher names nothing literal and every line must be parsed.
+    /// (Matchers with `code` are pre-filtered on the code instead.)
     pub fn needles(&self) -> Option<Vec<String>> {
-        if !self.codes.is_empty() {
-            return Some(
-                self.codes
-                    .iter()
-                    .map(|c| format!("\"code\":\"{c}\""))
-                    .collect(),
-            );
+        if self.panic.is_some() {
+            // A panic matcher never matches a diagnostic: no line needs parsing for it.
+            return Some(Vec::new());
         }
-        let literal = self
-            .patterns()
-            .find_map(Pattern::literal)
-            .map(json_escaped)?;
-        Some(vec![literal])
+        let needles = self.patterns().find_map(Pattern::needles)?;
+        Some(needles.iter().map(|n| json_escaped(n)).collect())
     }
 }
 
@@ -127,21 +174,45 @@ mod tests {
     use super::*;
 
     #[test]
-    fn needles_prefer_codes_then_literals() {
-        let by_code = Matcher {
-            codes: vec!["E0373".into()],
-            ..Matcher::default()
-        };
-        assert_eq!(by_code.needles().unwrap(), ["\"code\":\"E0373\""]);
+    fn needles_are_json_escaped_literals() {
         let by_text = Matcher {
             message: Some(Pattern::Literal("say \"hi\"".into())),
             ..Matcher::default()
         };
         assert_eq!(by_text.needles().unwrap(), [r#"say \"hi\""#]);
         let by_regex = Matcher {
-            message: Some(Pattern::regex("x").unwrap()),
+            message: Some(Pattern::regex(r"\w+").unwrap()),
             ..Matcher::default()
         };
         assert!(by_regex.needles().is_none());
+        let by_panic = Matcher {
+            panic: Some(Pattern::regex("x").unwrap()),
+            ..Matcher::default()
+        };
+        assert_eq!(by_panic.needles().unwrap(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_panic_matcher_matches_panic_messages_only() {
+        let matcher = Matcher {
+            panic: Some(Pattern::regex("(?<what>timers|IO) (?:are|is) disabled").unwrap()),
+            not: vec![Pattern::Literal("JoinError".into())],
+            ..Matcher::default()
+        };
+        let captures = matcher
+            .matches_panic("A Tokio 1.x context was found, but timers are disabled.")
+            .unwrap();
+        assert_eq!(captures["what"], "timers");
+        assert!(
+            matcher
+                .matches_panic("IO is disabled in a JoinError")
+                .is_none()
+        );
+        assert!(matcher.matches_panic("something else").is_none());
+        let diagnostic: cargo_metadata::diagnostic::Diagnostic = serde_json::from_str(
+            r#"{"message":"timers are disabled","code":null,"level":"error","spans":[],"children":[],"rendered":null}"#,
+        )
+        .unwrap();
+        assert!(matcher.matches(&Subject::new(&diagnostic)).is_none());
     }
 }

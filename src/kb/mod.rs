@@ -1,14 +1,17 @@
 //! The knowledge base: misconception entries loaded from `knowledge-base/*.toml`, checked,
-//! compiled, and asked which of them explain a diagnostic.
+//! compiled, and asked which of them explain a diagnostic or a runtime panic; plus the data on
+//! which backtrace frames are runtime machinery (`runtime.rs`).
 
 mod entry;
 mod error;
 mod matcher;
 mod pattern;
 mod raw;
+mod runtime;
 mod subject;
 mod template;
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use aho_corasick::AhoCorasick;
@@ -18,6 +21,7 @@ pub use entry::{CrateHint, Entry, Fix, Link, RustcVerdict, SpanSelector, Verdict
 pub use error::{KbError, SourceFile};
 pub use matcher::Matcher;
 pub use pattern::{Captures, Pattern};
+pub use runtime::{FrameGroup, RuntimeFrames};
 pub use subject::{Subject, level_name};
 pub use template::Template;
 
@@ -33,14 +37,47 @@ const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_k
 pub struct Kb {
     entries: Vec<Entry>,
     prefilter: Prefilter,
+    runtime: RuntimeFrames,
 }
 
-/// A cheap test on a raw JSON line: can any entry possibly match it?
+/// A cheap test on a diagnostic line: can any entry possibly match it? Matchers that name codes
+/// are tested on the diagnostic's code alone; the others by literals searched in the raw line.
 #[derive(Debug)]
-enum Prefilter {
+struct Prefilter {
+    codes: HashSet<String>,
+    /// Literals of matchers whose `message` pattern has them, searched in the message only.
+    message: Needles,
+    /// Literals of the other matchers, searched in the whole line.
+    line: Needles,
+}
+
+#[derive(Debug)]
+enum Needles {
     /// Some matcher names nothing literal, so every diagnostic must be parsed.
     Everything,
-    Needles(AhoCorasick),
+    None,
+    Any(AhoCorasick),
+}
+
+impl Needles {
+    fn new(mut needles: Vec<String>, everything: bool) -> Self {
+        needles.sort();
+        needles.dedup();
+        match AhoCorasick::new(&needles) {
+            _ if everything => Needles::Everything,
+            _ if needles.is_empty() => Needles::None,
+            Ok(ac) => Needles::Any(ac),
+            Err(_) => Needles::Everything,
+        }
+    }
+
+    fn found(&self, haystack: &[u8]) -> bool {
+        match self {
+            Needles::Everything => true,
+            Needles::None => false,
+            Needles::Any(ac) => ac.is_match(haystack),
+        }
+    }
 }
 
 /// One entry that explains a diagnostic, with what its matcher captured.
@@ -69,18 +106,34 @@ impl Kb {
         self.entries.iter().find(|e| e.id == id)
     }
 
-    /// False when no entry can match a diagnostic whose JSON text is `raw_line`.
-    pub fn may_match(&self, raw_line: &[u8]) -> bool {
-        match &self.prefilter {
-            Prefilter::Everything => true,
-            Prefilter::Needles(ac) => ac.is_match(raw_line),
-        }
+    /// False when no entry can match a diagnostic with this code and (JSON-escaped) message,
+    /// whose whole JSON line is `raw_line`.
+    pub fn may_match(&self, code: Option<&str>, message: &[u8], raw_line: &[u8]) -> bool {
+        let p = &self.prefilter;
+        code.is_some_and(|c| p.codes.contains(c))
+            || p.message.found(message)
+            || p.line.found(raw_line)
     }
 
     /// The entries that explain the diagnostic, in knowledge-base order, without those superseded
     /// by another matching entry.
     pub fn matches(&self, diagnostic: &Diagnostic) -> Vec<Match<'_>> {
         let subject = Subject::new(diagnostic);
+        self.find(|m| m.matches(&subject))
+    }
+
+    /// The entries whose `panic` matchers explain a runtime panic with this message, without
+    /// superseded ones.
+    pub fn matches_panic(&self, message: &str) -> Vec<Match<'_>> {
+        self.find(|m| m.matches_panic(message))
+    }
+
+    /// Which backtrace frames are runtime machinery.
+    pub fn runtime_frames(&self) -> &RuntimeFrames {
+        &self.runtime
+    }
+
+    fn find(&self, test: impl Fn(&Matcher) -> Option<Captures>) -> Vec<Match<'_>> {
         let mut found: Vec<Match<'_>> = self
             .entries
             .iter()
@@ -88,7 +141,7 @@ impl Kb {
                 entry
                     .matchers
                     .iter()
-                    .find_map(|m| m.matches(&subject))
+                    .find_map(&test)
                     .map(|captures| Match { entry, captures })
             })
             .collect();
@@ -124,11 +177,29 @@ impl Kb {
 #[derive(Default)]
 pub struct KbBuilder {
     files: Vec<(String, SourceFile)>,
+    /// The runtime-frames file and projects' `config.toml` files, in the order they extend it.
+    frames: Vec<(SourceFile, FramesKind)>,
     errors: Vec<KbError>,
+}
+
+#[derive(Clone, Copy)]
+enum FramesKind {
+    /// `knowledge-base/backtrace/runtime-frames.toml`.
+    Shipped,
+    /// A project's `config.toml`, whose `[backtrace]` table extends it.
+    Config,
 }
 
 impl KbBuilder {
     pub fn embedded(mut self) -> Self {
+        let (name, text) = runtime::EMBEDDED_FRAMES;
+        self.frames.push((
+            SourceFile {
+                name: name.to_owned(),
+                text: text.to_owned(),
+            },
+            FramesKind::Shipped,
+        ));
         for (name, text) in EMBEDDED {
             self.add(SourceFile {
                 name: format!("knowledge-base/{name}"),
@@ -139,8 +210,19 @@ impl KbBuilder {
     }
 
     /// Adds every `*.toml` of a directory but `config.toml`; entries replace earlier ones with the
-    /// same id.
+    /// same id. The `[backtrace]` table of the directory's `config.toml`, if any, extends the
+    /// runtime-frames data.
     pub fn dir(mut self, dir: &Path) -> Self {
+        let config = dir.join(RESERVED_CONFIG);
+        if config.is_file() {
+            let name = config.display().to_string();
+            match std::fs::read_to_string(&config) {
+                Ok(text) => self
+                    .frames
+                    .push((SourceFile { name, text }, FramesKind::Config)),
+                Err(source) => self.errors.push(KbError::Io { file: name, source }),
+            }
+        }
         let listing = match std::fs::read_dir(dir) {
             Ok(listing) => listing,
             Err(source) => {
@@ -182,6 +264,17 @@ impl KbBuilder {
     }
 
     pub fn build(mut self) -> Result<Kb, Vec<KbError>> {
+        let mut runtime = RuntimeFrames::default();
+        for (file, kind) in &self.frames {
+            let parsed = match kind {
+                FramesKind::Shipped => RuntimeFrames::parse(file),
+                FramesKind::Config => RuntimeFrames::parse_config(file),
+            };
+            match parsed {
+                Ok(frames) => runtime.extend(frames),
+                Err(e) => self.errors.push(e),
+            }
+        }
         let mut entries = Vec::new();
         for (stem, file) in &self.files {
             match Entry::parse(file, stem) {
@@ -206,25 +299,35 @@ impl KbBuilder {
         let mut entries: Vec<Entry> = entries.into_iter().map(|(e, _)| e).collect();
         entries.sort_by(|a, b| a.id.cmp(&b.id));
         let prefilter = prefilter(&entries);
-        Ok(Kb { entries, prefilter })
+        Ok(Kb {
+            entries,
+            prefilter,
+            runtime,
+        })
     }
 }
 
 fn prefilter(entries: &[Entry]) -> Prefilter {
-    let mut needles = Vec::new();
+    let mut codes = HashSet::new();
+    let (mut message, mut line) = (Vec::new(), Vec::new());
+    let mut everything = false;
     for matcher in entries
         .iter()
         .flat_map(|e| e.matchers.iter().chain(&e.cascades))
     {
-        match matcher.needles() {
-            Some(found) => needles.extend(found),
-            None => return Prefilter::Everything,
+        if !matcher.codes.is_empty() {
+            codes.extend(matcher.codes.iter().cloned());
+        } else if let Some(found) = matcher.message_needles() {
+            message.extend(found);
+        } else if let Some(found) = matcher.needles() {
+            line.extend(found);
+        } else {
+            everything = true;
         }
     }
-    needles.sort();
-    needles.dedup();
-    match AhoCorasick::new(&needles) {
-        Ok(ac) => Prefilter::Needles(ac),
-        Err(_) => Prefilter::Everything,
+    Prefilter {
+        codes,
+        message: Needles::new(message, false),
+        line: Needles::new(line, everything),
     }
 }

@@ -56,6 +56,9 @@ pub struct RawMatcher {
     pub source: Vec<Spanned<RawPattern>>,
     #[serde(default)]
     pub not: Vec<Spanned<RawPattern>>,
+    /// A pattern on a runtime panic's message; such a matcher matches panics, not diagnostics.
+    #[serde(default)]
+    pub panic: Option<Spanned<RawPattern>>,
 }
 
 /// A string is a literal substring; `{ regex = '…' }` is a regex.

@@ -4,18 +4,29 @@
 use annotate_snippets::{AnnotationKind, Group, Level, Patch, Renderer, Snippet};
 
 use super::snippet::SpanSource;
-use super::{Root, Style};
+use super::{Relation, Root, Style};
 use crate::explain::Explanation;
-use crate::kb::Verdict;
 
 /// The note for an error caused by an earlier explained one, ending in a newline.
 pub fn render_follows(root: &Root, style: Style) -> String {
+    let (title, note, help) = match root.relation {
+        Relation::CausedBy => (
+            "this error follows from an earlier one",
+            format!("the root cause, explained above: {}", root.title),
+            "fix that error first; this one should then go away",
+        ),
+        Relation::SameAs => (
+            "the same mistake as explained above",
+            format!("see the explanation above: {}", root.title),
+            "one fix removes both reports",
+        ),
+    };
     let report = [Level::NOTE
         .with_name("explain")
-        .primary_title("this error follows from an earlier one")
+        .primary_title(title)
         .id(root.id.as_str())
-        .element(Level::NOTE.message(format!("the root cause, explained above: {}", root.title)))
-        .element(Level::HELP.message("fix that error first; this one should then go away"))];
+        .element(Level::NOTE.message(note))
+        .element(Level::HELP.message(help))];
     finish(renderer(style).render(&report))
 }
 
@@ -40,6 +51,16 @@ fn finish(rendered: String) -> String {
 
 /// The explanation as text, ending in a newline.
 pub fn render_explanation(explanation: &Explanation<'_>, style: Style) -> String {
+    render_explanation_with(explanation, &[], style)
+}
+
+/// The explanation with extra notes (name, text; paragraphs apart by a blank line) right under
+/// its title, before the why: where a panic came from.
+pub(super) fn render_explanation_with(
+    explanation: &Explanation<'_>,
+    notes: &[(&str, String)],
+    style: Style,
+) -> String {
     let sources: Vec<Option<SpanSource>> = explanation
         .fixes
         .iter()
@@ -51,17 +72,17 @@ pub fn render_explanation(explanation: &Explanation<'_>, style: Style) -> String
         .with_name("explain")
         .primary_title(explanation.title.as_str())
         .id(explanation.id)
-        .elements(paragraphs("why", &explanation.why));
+        .elements(
+            notes
+                .iter()
+                .flat_map(|(name, text)| paragraphs(name, text, style)),
+        )
+        .elements(paragraphs("why", &explanation.why, style));
     if let Some(sync) = &explanation.sync {
-        head = head.element(Level::NOTE.with_name("in sync Rust").message(sync.as_str()));
+        head = head.elements(paragraphs("note", sync, style));
     }
-    if let Some((verdict, note)) = &explanation.rustc {
-        let name = match verdict {
-            Verdict::Good => "rustc's help is right",
-            Verdict::Partial => "rustc's help is incomplete",
-            Verdict::Misleading => "rustc's help is misleading",
-        };
-        head = head.element(Level::NOTE.with_name(name).message(note.as_str()));
+    if let Some((_, note)) = &explanation.rustc {
+        head = head.elements(paragraphs("note", note, style));
     }
     report.push(head);
 
@@ -123,15 +144,86 @@ fn snippet_of<'a, T: Clone>(source: &'a SpanSource) -> Snippet<'a, T> {
         .path(source.path.as_str())
 }
 
-/// A text of several paragraphs as consecutive notes: the first named, the rest unnamed.
-fn paragraphs<'a>(name: &'a str, text: &'a str) -> Vec<annotate_snippets::Message<'a>> {
+/// A text of several paragraphs as consecutive notes (the first named, the rest unnamed), each
+/// reflowed to the layout width so authors need not wrap for a particular indentation.
+fn paragraphs<'a>(name: &'a str, text: &str, style: Style) -> Vec<annotate_snippets::Message<'a>> {
+    let width = style.width.clamp(40, 100) - 11;
     text.split("\n\n")
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .enumerate()
-        .map(|(i, p)| match i {
-            0 => Level::NOTE.with_name(name).message(p),
-            _ => Level::NOTE.no_name().message(p),
+        .map(|(i, p)| {
+            let level = if i == 0 {
+                Level::NOTE.with_name(name)
+            } else {
+                Level::NOTE.no_name()
+            };
+            level.message(reflow(p, width))
         })
         .collect()
+}
+
+/// Joins a paragraph's lines and wraps it at `width` columns. Lines that start a list item
+/// (`- `, `* `, `1. `) start a new line; indented lines (code) are kept as they are.
+pub fn reflow(paragraph: &str, width: usize) -> String {
+    let mut blocks: Vec<String> = Vec::new();
+    let mut verbatim: Vec<bool> = Vec::new();
+    for line in paragraph.lines() {
+        let trimmed = line.trim_start();
+        let indented = line.len() - trimmed.len() >= 4;
+        let item = trimmed.starts_with("- ")
+            || trimmed.starts_with("* ")
+            || trimmed
+                .split_once(". ")
+                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        if indented || item || blocks.is_empty() || verbatim.last() == Some(&true) {
+            blocks.push(if indented {
+                line.to_owned()
+            } else {
+                trimmed.to_owned()
+            });
+            verbatim.push(indented);
+        } else if let Some(last) = blocks.last_mut() {
+            last.push(' ');
+            last.push_str(trimmed);
+        }
+    }
+    let mut out = String::new();
+    for (block, keep) in blocks.iter().zip(verbatim) {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        if keep {
+            out.push_str(block);
+            continue;
+        }
+        let mut column = 0;
+        for word in block.split_whitespace() {
+            let len = word.chars().count();
+            if column > 0 && column + 1 + len > width {
+                out.push('\n');
+                column = 0;
+            } else if column > 0 {
+                out.push(' ');
+                column += 1;
+            }
+            out.push_str(word);
+            column += len;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reflow;
+
+    #[test]
+    fn reflow_joins_and_wraps_prose_but_keeps_items_and_code() {
+        let text = "one two\nthree four five\n- item one\n- item\n  two\n    let x = 1;";
+        assert_eq!(
+            reflow(text, 9),
+            "one two\nthree\nfour five\n- item\none\n- item\ntwo\n    let x = 1;"
+        );
+    }
 }

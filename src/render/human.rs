@@ -1,9 +1,10 @@
 //! The default format: every diagnostic exactly as rustc rendered it, each explained one followed
-//! by its explanation; text lines verbatim; cargo's bookkeeping JSON hidden as cargo hides it.
+//! by its explanation; text lines verbatim; cargo's bookkeeping JSON hidden as cargo hides it;
+//! a program's backtraces folded and its explained panics followed by their explanation.
 
 use super::{
-    DiagnosticEvent, Emitter, Event, Style, raw_line, render_explanation, render_follows,
-    strip_ansi,
+    BacktraceEvent, DiagnosticEvent, Emitter, Event, PanicEvent, Style, raw_line, render_backtrace,
+    render_explanation, render_follows, render_panic, strip_ansi,
 };
 
 pub struct Human {
@@ -45,6 +46,10 @@ impl Human {
 }
 
 impl Emitter for Human {
+    fn wants_rendered(&self) -> bool {
+        true
+    }
+
     fn event(&mut self, event: &Event<'_>, out: &mut Vec<u8>) {
         match event {
             Event::Text { raw, .. } => raw_line(out, raw, true),
@@ -54,5 +59,22 @@ impl Emitter for Human {
             Event::Json { raw, .. } => raw_line(out, raw, true),
             Event::Diagnostic(d) => self.diagnostic(d, out),
         }
+    }
+
+    fn backtrace(&mut self, event: &BacktraceEvent<'_>, out: &mut Vec<u8>) {
+        match event.folded {
+            Some(folded) => {
+                out.extend_from_slice(render_backtrace(event.held, folded, self.style).as_bytes())
+            }
+            None => event
+                .held
+                .lines
+                .iter()
+                .for_each(|(raw, _)| raw_line(out, raw, true)),
+        }
+    }
+
+    fn panic(&mut self, event: &PanicEvent<'_>, out: &mut Vec<u8>) {
+        out.extend_from_slice(render_panic(event, self.style).as_bytes());
     }
 }

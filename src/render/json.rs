@@ -2,12 +2,20 @@
 //! which keep all of rustc's fields and gain `children` (the explanation, one `help` per fix with
 //! its span and replacement, links) and the human explanation appended to `rendered`.
 //! The result is still valid cargo/rustc JSON, so editors (rust-analyzer's check command) read it.
+//!
+//! A program's output passes byte for byte, backtraces unfolded; after an explained panic comes
+//! one added line, `{"reason":"async-explain-panic", …}` (a reason cargo_metadata reads as
+//! unknown), with the panic, where it came from in the user's code and its explanations.
 
 use serde_json::{Map, Value, json};
 
-use super::{DiagnosticEvent, Emitter, Event, Style, raw_line, render_explanation, render_follows};
+use super::{
+    DiagnosticEvent, Emitter, Event, PanicEvent, Relation, Style, raw_line, render_explanation,
+    render_follows, render_panic,
+};
 use crate::explain::Explanation;
 use crate::input::Shape;
+use crate::panic::Location;
 
 pub struct Json {
     style: Style,
@@ -38,10 +46,15 @@ impl Json {
             if let Some(Value::Array(children)) = message.get_mut("children") {
                 children.push(child(
                     "note",
-                    format!(
-                        "this error follows from an earlier one: {}; fix that error first",
-                        root.title
-                    ),
+                    match root.relation {
+                        Relation::CausedBy => format!(
+                            "this error follows from an earlier one: {}; fix that error first",
+                            root.title
+                        ),
+                        Relation::SameAs => {
+                            format!("the same mistake as explained above: {}", root.title)
+                        }
+                    },
                     Some(
                         json!({"code": format!("async-explain::{}", root.id), "explanation": null}),
                     ),
@@ -75,11 +88,59 @@ impl Emitter for Json {
                 raw_line(out, d.raw, d.newline)
             }
             Event::Diagnostic(d) => match self.enriched(d) {
-                Some(bytes) => raw_line(out, &bytes, true),
+                Some(bytes) => raw_line(out, &bytes, d.newline),
                 None => raw_line(out, d.raw, d.newline),
             },
         }
     }
+
+    fn panic(&mut self, event: &PanicEvent<'_>, out: &mut Vec<u8>) {
+        if event.explanations.is_empty() {
+            return;
+        }
+        let site = event.site.map(|site| {
+            json!({
+                "function": site.function,
+                "location": location(&site.location),
+                "calls": site.calls,
+                "callers": site.callers.iter().map(|(name, l)| json!({
+                    "function": name,
+                    "location": l.as_ref().map(location),
+                })).collect::<Vec<_>>(),
+            })
+        });
+        let explanations: Vec<Value> = event
+            .explanations
+            .iter()
+            .map(|e| {
+                json!({
+                    "code": format!("async-explain::{}", e.id),
+                    "title": e.title,
+                    "why": e.why,
+                    "fixes": e.fixes.iter().map(|f| json!({"title": f.title, "code": f.code})).collect::<Vec<_>>(),
+                    "links": e.links.iter().map(|l| json!({"title": l.title, "url": l.url})).collect::<Vec<_>>(),
+                    "crates": e.crates.iter().map(|c| json!({"name": c.name, "item": c.item, "when": c.when, "url": c.url})).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let line = json!({
+            "reason": "async-explain-panic",
+            "thread": event.panic.thread,
+            "message": event.panic.message,
+            "location": event.panic.location.as_ref().map(location),
+            "backtrace_frames": event.panic.frames.len(),
+            "site": site,
+            "explanations": explanations,
+            "rendered": render_panic(event, Style { color: false, ..self.style }),
+        });
+        if let Ok(bytes) = serde_json::to_vec(&line) {
+            raw_line(out, &bytes, true);
+        }
+    }
+}
+
+fn location(l: &Location) -> Value {
+    json!({"file": l.file, "line": l.line, "column": l.column})
 }
 
 /// The children added for one explanation; the first carries the `async-explain::<id>` code.

@@ -1,21 +1,39 @@
 //! Output formats. Each emitter turns pipeline events into bytes appended to a buffer: rendering
-//! is pure, and the caller does the writing.
+//! is pure, and the caller does the writing. `human`, `short` and `json` copy the stream; the CI
+//! formats (`github`, `sarif`, `gitlab`, `step_summary`) report findings, with the shared
+//! `location` (paths, spans) and `finding` (severity, rule, fingerprint) helpers.
 
+mod backtrace;
 mod explanation;
+pub mod finding;
+pub mod github;
+pub mod gitlab;
 mod human;
 mod json;
+pub mod location;
+mod panic;
+pub mod sarif;
 mod short;
 pub mod snippet;
+pub mod step_summary;
 
 use cargo_metadata::diagnostic::Diagnostic;
 
 use crate::explain::Explanation;
 use crate::input::Shape;
+use crate::panic::{FoldedBacktrace, HeldBacktrace, Panic, Site};
 
+pub use backtrace::render_backtrace;
 pub use explanation::{render_explanation, render_follows};
+pub use github::Github;
+pub use gitlab::Gitlab;
 pub use human::Human;
 pub use json::Json;
+pub use location::Workspace;
+pub use panic::render_panic;
+pub use sarif::Sarif;
 pub use short::Short;
+pub use step_summary::StepSummary;
 
 /// How human-readable text is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,11 +73,35 @@ pub struct DiagnosticEvent<'a> {
     pub follows: Option<&'a Root>,
 }
 
-/// An explained error that causes later ones (its entry's `[[cascade]]`).
+/// An explained error that a later diagnostic refers back to.
 #[derive(Debug, Clone)]
 pub struct Root {
     pub id: String,
     pub title: String,
+    pub relation: Relation,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// The earlier error causes this one (the entry's `[[cascade]]`).
+    CausedBy,
+    /// This diagnostic repeats one explained above (same entry, message and place).
+    SameAs,
+}
+
+/// A backtrace in a program's output, held back until it ended, and its folded view (`None`
+/// when every frame is to be shown, `--full`).
+pub struct BacktraceEvent<'a> {
+    pub held: &'a HeldBacktrace,
+    pub folded: Option<&'a FoldedBacktrace>,
+}
+
+/// A runtime panic whose message (and backtrace) ended: where in the user's code it came from
+/// and what explains it (empty when no entry does).
+pub struct PanicEvent<'a> {
+    pub panic: &'a Panic,
+    pub site: Option<&'a Site>,
+    pub explanations: &'a [Explanation<'a>],
 }
 
 /// Counts kept while the stream runs, for exit codes and summaries.
@@ -73,11 +115,19 @@ pub struct Summary {
     pub cascaded: u64,
     pub build_failed: bool,
     pub malformed_lines: u64,
+    /// Runtime panics seen in a program's output, and how many of them were explained.
+    pub panics: u64,
+    pub panics_explained: u64,
 }
 
 pub trait Emitter {
     /// True when the emitter needs every diagnostic parsed in full, not only explained ones.
     fn wants_full_diagnostics(&self) -> bool {
+        false
+    }
+
+    /// True when the emitter prints rustc's `rendered` text (decoding it costs; only then is it done).
+    fn wants_rendered(&self) -> bool {
         false
     }
 
@@ -87,6 +137,21 @@ pub trait Emitter {
     }
 
     fn event(&mut self, event: &Event<'_>, out: &mut Vec<u8>);
+
+    /// A backtrace that ended. By default its lines are written back as they came, by the
+    /// emitters that copy text (a report such as SARIF writes none).
+    fn backtrace(&mut self, event: &BacktraceEvent<'_>, out: &mut Vec<u8>) {
+        if !self.copies_text() {
+            return;
+        }
+        for (raw, newline) in &event.held.lines {
+            raw_line(out, raw, *newline);
+        }
+    }
+
+    /// A runtime panic that ended (after its lines were written as text). By default nothing is
+    /// added.
+    fn panic(&mut self, _event: &PanicEvent<'_>, _out: &mut Vec<u8>) {}
 
     /// Called once after the last event.
     fn finish(&mut self, _summary: &Summary, _out: &mut Vec<u8>) {}

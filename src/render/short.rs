@@ -1,9 +1,12 @@
 //! One line per diagnostic, like cargo's `--message-format short`, with the misconception id and
-//! its first fix appended when the diagnostic is explained.
+//! its first fix appended when the diagnostic is explained. A program's text passes verbatim, its
+//! backtraces folded (without colour), and an explained panic gains one such line too.
 
 use std::fmt::Write as _;
 
-use super::{Emitter, Event, raw_line};
+use super::{
+    BacktraceEvent, Emitter, Event, PanicEvent, Relation, Style, raw_line, render_backtrace,
+};
 
 #[derive(Default)]
 pub struct Short;
@@ -24,7 +27,7 @@ impl Emitter for Short {
         };
         let mut line = String::new();
         if let Some(diag) = d.diagnostic {
-            if let Some(span) = diag.spans.iter().find(|s| s.is_primary) {
+            if let Some(span) = crate::span::primary_user_span(diag) {
                 let _ = write!(
                     line,
                     "{}:{}:{}: ",
@@ -47,7 +50,56 @@ impl Emitter for Short {
             line.push(']');
         }
         if let Some(root) = d.follows {
-            let _ = write!(line, " [follows from async-explain::{}]", root.id);
+            let relation = match root.relation {
+                Relation::CausedBy => "follows from",
+                Relation::SameAs => "same as above",
+            };
+            let _ = write!(line, " [{relation} async-explain::{}]", root.id);
+        }
+        line.push('\n');
+        out.extend_from_slice(line.as_bytes());
+    }
+
+    fn backtrace(&mut self, event: &BacktraceEvent<'_>, out: &mut Vec<u8>) {
+        match event.folded {
+            Some(folded) => {
+                let style = Style {
+                    color: false,
+                    width: 0,
+                };
+                out.extend_from_slice(render_backtrace(event.held, folded, style).as_bytes());
+            }
+            None => event
+                .held
+                .lines
+                .iter()
+                .for_each(|(raw, _)| raw_line(out, raw, true)),
+        }
+    }
+
+    fn panic(&mut self, event: &PanicEvent<'_>, out: &mut Vec<u8>) {
+        if event.explanations.is_empty() {
+            return;
+        }
+        let mut line = String::new();
+        let location = event
+            .site
+            .map(|s| &s.location)
+            .or(event.panic.location.as_ref());
+        if let Some(location) = location {
+            let _ = write!(line, "{location}: ");
+        }
+        let _ = write!(
+            line,
+            "panic: {}",
+            event.panic.message.lines().next().unwrap_or("")
+        );
+        for e in event.explanations {
+            let _ = write!(line, " [async-explain::{}: {}", e.id, e.title);
+            if let Some(fix) = e.first_fix() {
+                let _ = write!(line, "; fix: {fix}");
+            }
+            line.push(']');
         }
         line.push('\n');
         out.extend_from_slice(line.as_bytes());

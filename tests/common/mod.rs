@@ -86,6 +86,7 @@ pub fn run(kb: &Kb, format: FormatArg, input: &[u8]) -> (Vec<u8>, String) {
             width: WIDTH,
         },
         kb_dirs: Vec::new(),
+        ci: Default::default(),
     };
     let mut out = Vec::new();
     let mut notes = Vec::new();

@@ -2,10 +2,14 @@
 //!
 //! This file owns the command line: argument parsing, usage text and exit
 //! codes. The work itself lives in one module per task (`record.rs` records
-//! the compiler output of the fixture crates under `fixtures/`; `lint_bench.rs` times the
+//! the compiler output of the fixture crates under `fixtures/`, with
+//! `program.rs` for fixtures that run their program; `links.rs` checks the
+//! knowledge base's documentation links; `lint_bench.rs` times the
 //! blocking-call lint against baselines).
 
+mod links;
 mod lint_bench;
+mod program;
 mod record;
 
 use std::process::ExitCode;
@@ -15,14 +19,21 @@ cargo xtask: developer tasks for cargo-async-explain
 
 USAGE:
     cargo xtask record [--check] [CASE...]
+    cargo xtask links
     cargo xtask lint-bench [--runs N] MANIFEST...
 
 COMMANDS:
-    record    Run `cargo check --message-format=json -p CASE` (or `cargo clippy`
-              when fixture.toml says `command = \"clippy\"`) for each fixture
-              under fixtures/ (all of them when no CASE is named), append the
-              blocking-call lint's findings when it says `lint = true`,
-              normalise the output and write it to fixtures/CASE/recorded.json.
+    record    Run `cargo check --message-format=json -p CASE` (or `cargo clippy`,
+              `cargo run` or `cargo test` as fixture.toml's `command` says) for
+              each fixture under fixtures/ (all of them when no CASE is named),
+              append the blocking-call lint's findings when it says
+              `lint = true`, normalise the output and write it to
+              fixtures/CASE/recorded.json. For run and test, the program's
+              stdout and stderr are recorded too, with fixture.toml's `env`
+              (e.g. RUST_BACKTRACE) set.
+
+    links     Check that every https link in knowledge-base/*.toml resolves
+              (needs the network; not run in CI).
 
     lint-bench
               Time the blocking-call lint on each workspace (all members and
@@ -45,6 +56,17 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("record") => run_record(&args[1..]),
         Some("lint-bench") => run_lint_bench(&args[1..]),
+        Some("links") => {
+            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+            match links::run(&root) {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::FAILURE,
+                Err(e) => {
+                    eprintln!("error: {e:#}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         None | Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             ExitCode::SUCCESS

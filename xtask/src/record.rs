@@ -2,10 +2,12 @@
 //!
 //! This file owns the recorder: finding fixtures, running
 //! `cargo check --message-format=json -p CASE ARGS` in `fixtures/` (or
-//! `cargo clippy …` for fixtures whose `command` is "clippy"), appending the
-//! blocking-call lint's findings for fixtures with `lint = true`, keeping
-//! only the deterministic lines, normalising machine-specific substrings and
-//! writing (or, with `--check`, comparing) `fixtures/CASE/recorded.json`.
+//! `cargo clippy …` for fixtures whose `command` is "clippy", `cargo run -q …`
+//! or `cargo test -q …` for fixtures that run a program: see `program.rs`),
+//! appending the blocking-call lint's findings for fixtures with
+//! `lint = true`, keeping only the deterministic lines, normalising
+//! machine-specific substrings and writing (or, with `--check`, comparing)
+//! `fixtures/CASE/recorded.json`.
 //!
 //! Normalisation is plain string replacement on the raw lines, so the result
 //! is byte-identical to cargo's output apart from the replaced substrings.
@@ -17,6 +19,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{Context, Result, bail};
+
+use crate::program;
 use serde_json::Value;
 
 /// What `cargo xtask record` was asked to do.
@@ -206,7 +210,7 @@ impl Environment {
             }
         }
         let line = line.replace("\"fresh\":true", "\"fresh\":false");
-        normalise_long_type_names(&line)
+        normalise_build_hashes(&normalise_long_type_names(&line))
     }
 }
 
@@ -257,6 +261,77 @@ fn normalise_long_type_names(line: &str) -> String {
     out
 }
 
+/// Cargo names build outputs `<name>-<16 hex digits>.<ext>`; the digits hash the build
+/// configuration (profile settings, environment), so inside the target directory they become
+/// `HASH` and a recording does not depend on how the machine's cargo is configured.
+fn normalise_build_hashes(line: &str) -> String {
+    const TARGET: &str = "/fixtures/target/";
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find(TARGET) {
+        let (before, after) = rest.split_at(at + TARGET.len());
+        out.push_str(before);
+        let end = after
+            .find(|c: char| c == '"' || c == '\'' || c.is_whitespace())
+            .unwrap_or(after.len());
+        let (path, tail) = after.split_at(end);
+        out.push_str(&hash_free(path));
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `a/b/name-0123456789abcdef.rmeta` → `a/b/name-HASH.rmeta`.
+fn hash_free(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut out = String::with_capacity(path.len());
+    let mut i = 0;
+    while i < path.len() {
+        let hex = bytes.get(i + 1..i + 17);
+        let after = bytes.get(i + 17).copied();
+        if bytes[i] == b'-'
+            && hex.is_some_and(|h| {
+                h.iter()
+                    .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+            })
+            && after.is_none_or(|b| b == b'.' || b == b'/')
+        {
+            out.push_str("-HASH");
+            i += 17;
+        } else {
+            let ch = path[i..].chars().next().unwrap_or('\0');
+            out.push(ch);
+            i += ch.len_utf8().max(1);
+        }
+    }
+    out
+}
+
+/// Sets the modification time of every file under `dir/src` (and `dir/tests`) to now.
+fn touch_sources(dir: &Path) -> Result<()> {
+    let now = std::time::SystemTime::now();
+    let mut stack = vec![dir.join("src"), dir.join("tests")];
+    while let Some(path) = stack.pop() {
+        let Ok(entries) = fs::read_dir(&path) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                fs::File::options()
+                    .append(true)
+                    .open(&path)
+                    .and_then(|f| f.set_modified(now))
+                    .with_context(|| format!("cannot touch {}", path.display()))?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// One fixture's normalised recording.
 struct Recording {
     text: String,
@@ -276,20 +351,47 @@ fn record(env: &Environment, fixtures_dir: &Path, case: &str, locked: bool) -> R
         .with_context(|| format!("bad `args` in {}", manifest.display()))?;
     let subcommand = parse_command(&manifest_text)
         .with_context(|| format!("bad `command` in {}", manifest.display()))?;
+    let program_env = program::parse_env(&manifest_text)
+        .with_context(|| format!("bad `env` in {}", manifest.display()))?;
+    let runs_program = RUNS_PROGRAM.contains(&subcommand);
+    if !runs_program && !program_env.is_empty() {
+        bail!(
+            "`env` in {} is for fixtures that run a program (`command = \"run\"` or `\"test\"`)",
+            manifest.display()
+        );
+    }
 
+    // Cargo replays cached diagnostics of a fresh crate as they were rendered for the build
+    // that cached them (a `--message-format=short` run leaves short `rendered` texts behind):
+    // touching the sources makes it compile again, so the recording is rustc's own.
+    touch_sources(&fixtures_dir.join(case))?;
     let mut command = cargo_command(&env.cargo, fixtures_dir);
     command.arg(subcommand).arg("--message-format=json");
+    if runs_program {
+        // No `Compiling…`/`Finished … in 0.27s` status lines between the program's lines.
+        command.arg("--quiet");
+    }
     if locked {
         // CI must not quietly update fixtures/Cargo.lock.
         command.arg("--locked");
     }
     command.args(["-p", case]).args(&extra_args);
-    let output = command
-        .output()
-        .with_context(|| format!("cannot run `{}`", env.cargo))?;
     // A failing build is the point of most fixtures; only a run that never
     // got to `build-finished` (bad manifest, resolution failure…) is an error.
-    let stdout = String::from_utf8(output.stdout).context("cargo printed non-UTF-8 output")?;
+    let (stdout, status, stderr) = if runs_program {
+        // The program's stdout and stderr interleaved as a terminal shows them.
+        let (text, status) = program::output_merged(command, &program_env)
+            .with_context(|| format!("cannot run `{}`", env.cargo))?;
+        (text, status, String::new())
+    } else {
+        let output = command
+            .output()
+            .with_context(|| format!("cannot run `{}`", env.cargo))?;
+        let stdout = String::from_utf8(output.stdout).context("cargo printed non-UTF-8 output")?;
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        (stdout, output.status, stderr)
+    };
+    let mut program_lines = program::ProgramNormaliser::default();
 
     let (mut total, mut errors, mut warnings, mut finished) = (0, 0, 0, false);
     let mut text = String::new();
@@ -313,20 +415,26 @@ fn record(env: &Environment, fixtures_dir: &Path, case: &str, locked: bool) -> R
                 Some("compiler-artifact" | "build-script-executed") => {
                     message["package_id"].as_str() == Some(own_id.as_str())
                 }
+                // A program's own JSON output is kept like any line it prints.
+                None => runs_program,
                 _ => false,
             },
             Err(_) => true,
         };
         if keep {
-            text.push_str(&env.normalise(line));
+            let line = env.normalise(line);
+            if runs_program {
+                text.push_str(&program_lines.line(&line));
+            } else {
+                text.push_str(&line);
+            }
             text.push('\n');
         }
     }
     if !finished {
         bail!(
-            "`cargo {subcommand} -p {case}` did not finish a build ({}):\n{}",
-            output.status,
-            String::from_utf8_lossy(&output.stderr)
+            "`cargo {subcommand} -p {case}` did not finish a build ({status}):\n{stderr}{}",
+            if runs_program { stdout.as_str() } else { "" }
         );
     }
     let lint = parse_lint(&manifest_text)
@@ -341,22 +449,31 @@ fn record(env: &Environment, fixtures_dir: &Path, case: &str, locked: bool) -> R
             text.push('\n');
         }
     }
-    Ok(Recording {
-        text,
-        summary: format!(
-            "{}: {}, {}",
-            plural(total, "diagnostic"),
-            plural(errors, "error"),
-            plural(warnings, "warning")
-        ),
-    })
+    let mut summary = format!(
+        "{}: {}, {}",
+        plural(total, "diagnostic"),
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    );
+    if runs_program {
+        let panics = text
+            .lines()
+            .filter(|l| l.starts_with("thread '") && l.contains(" panicked at "))
+            .count();
+        summary.push_str(&format!("; {}, {status}", plural(panics, "panic")));
+    }
+    Ok(Recording { text, summary })
 }
 
 /// The cargo subcommands a fixture may be recorded with (`command` in fixture.toml).
-const COMMANDS: [&str; 2] = ["check", "clippy"];
+const COMMANDS: [&str; 4] = ["check", "clippy", "run", "test"];
 
-/// Reads the optional `command = "check" | "clippy"` key of fixture.toml
-/// ("check" when absent). Clippy is for cases only its lints can see.
+/// The commands that run a program, whose output is recorded too.
+const RUNS_PROGRAM: [&str; 2] = ["run", "test"];
+
+/// Reads the optional `command = "check" | "clippy" | "run" | "test"` key of
+/// fixture.toml ("check" when absent). Clippy is for cases only its lints can
+/// see; run and test record a program's output (its panics, backtraces).
 fn parse_command(toml: &str) -> Result<&'static str> {
     let Some(value) = key_value(toml, "command") else {
         return Ok(COMMANDS[0]);
@@ -423,7 +540,7 @@ fn lint_lines(fixtures_dir: &Path, case: &str) -> Result<String> {
 }
 
 /// The text after `key =` of the first line that sets `key` (no TOML crate here).
-fn key_value<'t>(toml: &'t str, key: &str) -> Option<&'t str> {
+pub(crate) fn key_value<'t>(toml: &'t str, key: &str) -> Option<&'t str> {
     let mut offset = 0;
     for line in toml.split_inclusive('\n') {
         let trimmed = line.trim_start();
@@ -588,6 +705,7 @@ fn cargo_command(cargo: &str, fixtures_dir: &Path) -> Command {
         .current_dir(fixtures_dir)
         .env("CARGO_TERM_COLOR", "never");
     for var in [
+        "CARGO_INCREMENTAL",
         "CARGO_TARGET_DIR",
         "CARGO_BUILD_TARGET_DIR",
         "RUSTFLAGS",
@@ -642,6 +760,8 @@ mod tests {
         assert_eq!(parse_command("command = \"clippy\"\n").unwrap(), "clippy");
         assert_eq!(parse_command("command='check' # why\n").unwrap(), "check");
         assert_eq!(parse_command("commands = \"clippy\"\n").unwrap(), "check");
+        assert_eq!(parse_command("command = \"run\"\n").unwrap(), "run");
+        assert_eq!(parse_command("command = \"test\"\n").unwrap(), "test");
         assert!(parse_command("command = \"build\"").is_err());
         assert!(parse_command("command = clippy").is_err());
         assert!(parse_command("command = \"clippy").is_err());
@@ -654,6 +774,16 @@ mod tests {
                 "'/t/deps/a-1f.long-type-6119295888237717256.txt' long-type-x"
             ),
             "'/t/deps/a-1f.long-type-N.txt' long-type-x"
+        );
+    }
+
+    #[test]
+    fn build_hashes_in_the_target_dir_are_replaced() {
+        assert_eq!(
+            normalise_build_hashes(
+                r#"["/fixtures/target/debug/deps/libx-0123456789abcdef.rmeta"] '/fixtures/target/debug/deps/x-fedcba9876543210.long-type-N.txt' tokio-1.54.1/src"#
+            ),
+            r#"["/fixtures/target/debug/deps/libx-HASH.rmeta"] '/fixtures/target/debug/deps/x-HASH.long-type-N.txt' tokio-1.54.1/src"#
         );
     }
 

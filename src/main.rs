@@ -43,7 +43,12 @@ fn real_main() -> Result<ExitCode> {
         Ok(cli) => cli,
         // `lint --help` is the lint's own help, not the tool's.
         Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelp && asks_lint_help(&args) => {
-            let _ = LintCli::command().print_help();
+            let mut command = LintCli::command();
+            let _ = if args.iter().any(|a| a == "--help") {
+                command.print_long_help()
+            } else {
+                command.print_help()
+            };
             return Ok(ExitCode::SUCCESS);
         }
         Err(e) => e.exit(),

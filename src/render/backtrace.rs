@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::Style;
+use super::{BacktraceEvent, Style, raw_line};
 use crate::panic::{Folded, FoldedBacktrace, HeldBacktrace};
 
 const BOLD: &str = "\u{1b}[1m";
@@ -13,6 +13,20 @@ const DIM: &str = "\u{1b}[2m";
 const RESET: &str = "\u{1b}[0m";
 
 /// The folded backtrace as text, one line per kept frame (plus its location) and per run.
+/// A backtrace event as text: folded when it was folded, else its lines as they came.
+pub fn write_backtrace(event: &BacktraceEvent<'_>, style: Style, out: &mut Vec<u8>) {
+    match event.folded {
+        Some(folded) => {
+            out.extend_from_slice(render_backtrace(event.held, folded, style).as_bytes())
+        }
+        None => event
+            .held
+            .lines
+            .iter()
+            .for_each(|(raw, _)| raw_line(out, raw, true)),
+    }
+}
+
 pub fn render_backtrace(held: &HeldBacktrace, folded: &FoldedBacktrace, style: Style) -> String {
     let mut out = String::new();
     for item in &folded.items {

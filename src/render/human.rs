@@ -3,8 +3,8 @@
 //! a program's backtraces folded and its explained panics followed by their explanation.
 
 use super::{
-    BacktraceEvent, DiagnosticEvent, Emitter, Event, PanicEvent, Style, raw_line, render_backtrace,
-    render_explanation, render_follows, render_panic, strip_ansi,
+    BacktraceEvent, DiagnosticEvent, Emitter, Event, PanicEvent, Style, raw_line,
+    render_explanation, render_follows, render_panic, strip_ansi, write_backtrace,
 };
 
 pub struct Human {
@@ -62,16 +62,7 @@ impl Emitter for Human {
     }
 
     fn backtrace(&mut self, event: &BacktraceEvent<'_>, out: &mut Vec<u8>) {
-        match event.folded {
-            Some(folded) => {
-                out.extend_from_slice(render_backtrace(event.held, folded, self.style).as_bytes())
-            }
-            None => event
-                .held
-                .lines
-                .iter()
-                .for_each(|(raw, _)| raw_line(out, raw, true)),
-        }
+        write_backtrace(event, self.style, out);
     }
 
     fn panic(&mut self, event: &PanicEvent<'_>, out: &mut Vec<u8>) {

@@ -23,7 +23,7 @@ use crate::explain::Explanation;
 use crate::input::Shape;
 use crate::panic::{FoldedBacktrace, HeldBacktrace, Panic, Site};
 
-pub use backtrace::render_backtrace;
+pub use backtrace::{render_backtrace, write_backtrace};
 pub use explanation::{render_explanation, render_follows};
 pub use github::Github;
 pub use gitlab::Gitlab;

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::{
-    BacktraceEvent, Emitter, Event, PanicEvent, Relation, Style, raw_line, render_backtrace,
+    BacktraceEvent, Emitter, Event, PanicEvent, Relation, Style, raw_line, write_backtrace,
 };
 
 #[derive(Default)]
@@ -61,20 +61,11 @@ impl Emitter for Short {
     }
 
     fn backtrace(&mut self, event: &BacktraceEvent<'_>, out: &mut Vec<u8>) {
-        match event.folded {
-            Some(folded) => {
-                let style = Style {
-                    color: false,
-                    width: 0,
-                };
-                out.extend_from_slice(render_backtrace(event.held, folded, style).as_bytes());
-            }
-            None => event
-                .held
-                .lines
-                .iter()
-                .for_each(|(raw, _)| raw_line(out, raw, true)),
-        }
+        let plain = Style {
+            color: false,
+            width: 0,
+        };
+        write_backtrace(event, plain, out);
     }
 
     fn panic(&mut self, event: &PanicEvent<'_>, out: &mut Vec<u8>) {

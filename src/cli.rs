@@ -7,6 +7,7 @@ use clap::{Parser, ValueEnum};
 /// Explains async Rust compiler errors: why they happen, how to fix them, where to read more.
 ///
 /// Wrap cargo:   cargo async-explain check --workspace
+/// Lint:         cargo async-explain lint
 /// Filter JSON:  cargo build --message-format=json | cargo async-explain
 /// Run & test:   cargo async-explain run   (panics explained, backtraces folded)
 /// A log:        cargo async-explain backtrace --input crash.log
@@ -57,6 +58,10 @@ pub struct Cli {
     #[arg(long, value_name = "ID|CODE", conflicts_with_all = ["command", "demo"])]
     pub explain: Option<String>,
 
+    /// Do not run the blocking-call lint after `check`, `build` or `clippy` (see `lint --help`)
+    #[arg(long)]
+    pub no_lint: bool,
+
     /// Also write a SARIF 2.1.0 report to PATH (for GitHub code scanning)
     #[arg(long, value_name = "PATH", conflicts_with_all = ["list", "explain"])]
     pub sarif: Option<PathBuf>,
@@ -78,9 +83,10 @@ pub struct Cli {
     #[arg(long, conflicts_with_all = ["command", "input"])]
     pub demo: bool,
 
-    /// A cargo command to run (`check`, `build`, `clippy`, `test`, `run`, …), or `backtrace` to
-    /// read a log (see `cargo async-explain backtrace --help`); without one, compiler JSON is read
-    /// from standard input or --input
+    /// A cargo command to run (`check`, `build`, `clippy`, `test`, `run`, …), `lint` (blocking
+    /// calls in async code; `lint --help`), or `backtrace` to read a log (see
+    /// `cargo async-explain backtrace --help`); without one, compiler JSON is read from standard
+    /// input or --input
     #[arg(value_name = "CARGO_COMMAND")]
     pub command: Option<String>,
 

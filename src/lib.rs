@@ -3,6 +3,8 @@
 //!
 //! Flow: input lines ([`input`]) → classification → knowledge-base matching ([`kb`]) →
 //! [`explain::Explanation`] → an emitter per format ([`render`]) → output, driven by [`pipeline`].
+//! [`lint`] checks the workspace's sources for what the compiler does not report (blocking calls in
+//! async code) and feeds its findings into the same pipeline as compiler messages.
 //! A program's panics and backtraces in the same stream ([`panic`]) are explained by the same
 //! knowledge base (entries with `panic` matchers), their runtime frames folded.
 
@@ -12,6 +14,7 @@ pub mod config;
 pub mod explain;
 pub mod input;
 pub mod kb;
+pub mod lint;
 pub mod panic;
 pub mod pipeline;
 pub mod render;

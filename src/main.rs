@@ -8,13 +8,14 @@ use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use cargo_async_explain::cli::{BACKTRACE_COMMAND, BacktraceCli, Cli, ColorArg, FormatArg};
 use cargo_async_explain::config::{Config, OpenMode};
 use cargo_async_explain::input::cargo::{CargoChild, message_format, runs_program, workspace_root};
 use cargo_async_explain::input::live::LiveInput;
 use cargo_async_explain::kb::{Kb, KbError, LazyKb};
+use cargo_async_explain::lint::{self, args::LintCli};
 use cargo_async_explain::pipeline::{self, Options, Outcome, Output};
 use cargo_async_explain::render::{Emitter, Human, Short, Style};
 use cargo_async_explain::{DEMO_RECORDING, catalogue};
@@ -38,7 +39,20 @@ fn real_main() -> Result<ExitCode> {
     if args.get(1).is_some_and(|a| a == "async-explain") {
         args.remove(1);
     }
-    let cli = Cli::parse_from(args);
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        // `lint --help` is the lint's own help, not the tool's.
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelp && asks_lint_help(&args) => {
+            let mut command = LintCli::command();
+            let _ = if args.iter().any(|a| a == "--help") {
+                command.print_long_help()
+            } else {
+                command.print_help()
+            };
+            return Ok(ExitCode::SUCCESS);
+        }
+        Err(e) => e.exit(),
+    };
     let mut config = Config::from_env(&cli);
     if cli.list || cli.explain.is_some() {
         return browse(&cli, &load_now(&config)?);
@@ -63,7 +77,11 @@ fn real_main() -> Result<ExitCode> {
                 "--input reads a file instead of running cargo: it cannot be used with `{command}`"
             );
         }
-        return wrap(&kb, &mut config, &cli, command, options);
+        if command == "lint" {
+            return lint_only(&kb, &config, &cli.cargo_args, options);
+        }
+        let lint = !cli.no_lint && matches!(command.as_str(), "check" | "build" | "clippy");
+        return wrap(&kb, &mut config, &cli, command, options, lint);
     }
     if cli.demo {
         // A demonstration, not a check: the errors it shows are the point, so it exits 0.
@@ -192,13 +210,16 @@ fn filter_status(outcome: &Outcome) -> ExitCode {
 }
 
 /// Wrapper mode: cargo's own exit status. For commands that run a program, its stderr (where
-/// panics go) is read too, explained, and written to our stderr as it comes.
+/// panics go) is read too, explained, and written to our stderr as it comes. After `check`,
+/// `build` and `clippy` the blocking-call lint runs too (in a thread, while cargo works) and its
+/// findings follow cargo's messages.
 fn wrap(
     kb: &LazyKb,
     config: &mut Config,
     cli: &Cli,
     command: &str,
     options: Options,
+    lint: bool,
 ) -> Result<ExitCode> {
     let args = &cli.cargo_args;
     let format = message_format(args, config.style.color);
@@ -211,6 +232,46 @@ fn wrap(
     {
         config.set_workspace_root(&root);
     }
+    let selection = lint::args::selection_from_cargo_args(&format.args);
+    let cargo_args = if command == "clippy" {
+        let manifests = lint::clippy::manifests(&selection);
+        let configured = lint::clippy::configured_lints(
+            &format.args,
+            &lint::clippy::rustflags_from_env(),
+            &manifests,
+        );
+        lint::clippy::with_async_lints(&format.args, &configured)
+    } else {
+        format.args.clone()
+    };
+    let render = lint::Render {
+        deny: false,
+        color: format.cargo == "json-diagnostic-rendered-ansi",
+        width: config.style.width,
+    };
+    let linter = lint.then(|| {
+        let options = lint::Options { selection, render };
+        std::thread::spawn(move || lint::run(&options))
+    });
+    // Cargo's messages, then the lint's, as one stream.
+    let then = move || match linter.map(|l| l.join()) {
+        Some(Ok(Ok(report))) => {
+            lint_problems(&report);
+            report.json
+        }
+        Some(Ok(Err(e))) => {
+            let _ = writeln!(
+                io::stderr(),
+                "warning: the blocking-call lint did not run: {e}"
+            );
+            Vec::new()
+        }
+        Some(Err(_)) => {
+            let _ = writeln!(io::stderr(), "warning: the blocking-call lint failed");
+            Vec::new()
+        }
+        None => Vec::new(),
+    };
     // Reports are opened before cargo starts, so a path that cannot be written stops us early.
     let mut outputs = outputs(config)?;
     let stderr_style = Style {
@@ -218,9 +279,9 @@ fn wrap(
         ..config.style
     };
     let mut child = if runs_program(command) {
-        CargoChild::spawn_piped(command, &format.cargo, &format.args, stderr_style.color)?
+        CargoChild::spawn_piped(command, &format.cargo, &cargo_args, stderr_style.color)?
     } else {
-        CargoChild::spawn(command, &format.cargo, &format.args)?
+        CargoChild::spawn(command, &format.cargo, &cargo_args)?
     };
     let stdout = child
         .take_stdout()
@@ -250,7 +311,7 @@ fn wrap(
         let result = pipeline::run_live(
             kb,
             &mut outputs,
-            LiveInput::spawn(stdout),
+            LiveInput::spawn(lint::ThenRead::new(stdout, then)),
             "cargo's output",
             &mut io::stderr(),
             options,
@@ -270,6 +331,59 @@ fn wrap(
     // Cargo's status stands; a knowledge base that failed to load is still reported.
     let _ = kb_failure(kb);
     Ok(ExitCode::from(u8::try_from(code).unwrap_or(1)))
+}
+
+/// `cargo async-explain lint`: 0 without error-level findings, 1 with them (`--deny`), 2 when the
+/// lint could not run.
+fn lint_only(
+    kb: &LazyKb,
+    config: &Config,
+    args: &[OsString],
+    options: Options,
+) -> Result<ExitCode> {
+    let cli = match LintCli::parse_args(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return Ok(ExitCode::from(if e.use_stderr() {
+                TOOL_FAILURE
+            } else {
+                0
+            }));
+        }
+    };
+    let lint_options = lint::Options {
+        selection: cli.selection(),
+        render: lint::Render {
+            deny: cli.deny,
+            color: config.style.color,
+            width: config.style.width,
+        },
+    };
+    let report = lint::run(&lint_options)?;
+    lint_problems(&report);
+    filter(
+        kb,
+        config,
+        report.json.as_slice(),
+        "the lint's findings",
+        options,
+    )
+}
+
+/// True for `… lint … --help` (or `-h`).
+fn asks_lint_help(args: &[OsString]) -> bool {
+    let lint = args.iter().position(|a| a == "lint");
+    let help = args.iter().position(|a| a == "--help" || a == "-h");
+    matches!((lint, help), (Some(l), Some(h)) if l < h)
+}
+
+/// Files the lint could not read or parse, as warnings (the compiler says more about them).
+fn lint_problems(report: &lint::Report) {
+    let mut stderr = io::stderr().lock();
+    for problem in &report.problems {
+        let _ = writeln!(stderr, "warning: async-explain lint: {problem}");
+    }
 }
 
 /// Whether our stderr gets colour (the program's output and panics explained on it).

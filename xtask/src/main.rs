@@ -4,9 +4,11 @@
 //! codes. The work itself lives in one module per task (`record.rs` records
 //! the compiler output of the fixture crates under `fixtures/`, with
 //! `program.rs` for fixtures that run their program; `links.rs` checks the
-//! knowledge base's documentation links).
+//! knowledge base's documentation links; `lint_bench.rs` times the
+//! blocking-call lint against baselines).
 
 mod links;
+mod lint_bench;
 mod program;
 mod record;
 
@@ -18,17 +20,26 @@ cargo xtask: developer tasks for cargo-async-explain
 USAGE:
     cargo xtask record [--check] [CASE...]
     cargo xtask links
+    cargo xtask lint-bench [--runs N] MANIFEST...
 
 COMMANDS:
     record    Run `cargo check --message-format=json -p CASE` (or `cargo clippy`,
               `cargo run` or `cargo test` as fixture.toml's `command` says) for
               each fixture under fixtures/ (all of them when no CASE is named),
-              normalise the output and write it to fixtures/CASE/recorded.json.
-              For run and test, the program's stdout and stderr are recorded
-              too, with fixture.toml's `env` (e.g. RUST_BACKTRACE) set.
+              append the blocking-call lint's findings when it says
+              `lint = true`, normalise the output and write it to
+              fixtures/CASE/recorded.json. For run and test, the program's
+              stdout and stderr are recorded too, with fixture.toml's `env`
+              (e.g. RUST_BACKTRACE) set.
 
     links     Check that every https link in knowledge-base/*.toml resolves
               (needs the network; not run in CI).
+
+    lint-bench
+              Time the blocking-call lint on each workspace (all members and
+              targets) against reading its source files and parsing each with
+              syn::parse_file, in the same run (build with --release:
+              `cargo run --release -p xtask -- lint-bench …`).
 
 OPTIONS (record):
     --check   Record into memory only and compare with the committed
@@ -44,6 +55,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("record") => run_record(&args[1..]),
+        Some("lint-bench") => run_lint_bench(&args[1..]),
         Some("links") => {
             let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
             match links::run(&root) {
@@ -81,6 +93,36 @@ fn run_record(args: &[String]) -> ExitCode {
     match record::run(&options) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_lint_bench(args: &[String]) -> ExitCode {
+    let mut options = lint_bench::Options {
+        runs: 5,
+        manifests: Vec::new(),
+    };
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--runs" => match args.next().and_then(|n| n.parse().ok()) {
+                Some(n) => options.runs = n,
+                None => return usage_error("--runs needs a number"),
+            },
+            flag if flag.starts_with('-') => {
+                return usage_error(&format!("unknown option `{flag}`"));
+            }
+            path => options.manifests.push(path.into()),
+        }
+    }
+    if options.manifests.is_empty() {
+        return usage_error("lint-bench needs at least one Cargo.toml");
+    }
+    match lint_bench::run(&options) {
+        Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err:#}");
             ExitCode::FAILURE

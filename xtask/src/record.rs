@@ -4,8 +4,9 @@
 //! `cargo check --message-format=json -p CASE ARGS` in `fixtures/` (or
 //! `cargo clippy …` for fixtures whose `command` is "clippy", `cargo run -q …`
 //! or `cargo test -q …` for fixtures that run a program: see `program.rs`),
-//! keeping only the deterministic lines, normalising machine-specific
-//! substrings and writing (or, with `--check`, comparing)
+//! appending the blocking-call lint's findings for fixtures with
+//! `lint = true`, keeping only the deterministic lines, normalising
+//! machine-specific substrings and writing (or, with `--check`, comparing)
 //! `fixtures/CASE/recorded.json`.
 //!
 //! Normalisation is plain string replacement on the raw lines, so the result
@@ -436,6 +437,18 @@ fn record(env: &Environment, fixtures_dir: &Path, case: &str, locked: bool) -> R
             if runs_program { stdout.as_str() } else { "" }
         );
     }
+    let lint = parse_lint(&manifest_text)
+        .with_context(|| format!("bad `lint` in {}", manifest.display()))?;
+    if lint {
+        // What `cargo async-explain check` appends after cargo's messages: the blocking-call
+        // lint's findings, as compiler messages.
+        for line in lint_lines(fixtures_dir, case)?.lines() {
+            total += 1;
+            warnings += 1;
+            text.push_str(&env.normalise(line));
+            text.push('\n');
+        }
+    }
     let mut summary = format!(
         "{}: {}, {}",
         plural(total, "diagnostic"),
@@ -482,6 +495,48 @@ fn parse_command(toml: &str) -> Result<&'static str> {
         .into_iter()
         .find(|c| *c == name)
         .with_context(|| format!("unknown command {name:?} (expected one of {COMMANDS:?})"))
+}
+
+/// Reads the optional `lint = true | false` key of fixture.toml (false when absent).
+fn parse_lint(toml: &str) -> Result<bool> {
+    let Some(value) = key_value(toml, "lint") else {
+        return Ok(false);
+    };
+    let word: String = value
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
+    match word.as_str() {
+        "true" => Ok(true),
+        "false" => Ok(false),
+        _ => bail!("expected `lint = true` or `lint = false`"),
+    }
+}
+
+/// The blocking-call lint's findings for one fixture package, as cargo JSON lines.
+fn lint_lines(fixtures_dir: &Path, case: &str) -> Result<String> {
+    use cargo_async_explain::lint;
+    let options = lint::Options {
+        selection: lint::Selection {
+            manifest_path: Some(fixtures_dir.join("Cargo.toml")),
+            packages: vec![case.to_string()],
+            ..lint::Selection::default()
+        },
+        render: lint::Render {
+            deny: false,
+            color: false,
+            width: 140,
+        },
+    };
+    let report = lint::run(&options).with_context(|| format!("the lint failed on `{case}`"))?;
+    if !report.problems.is_empty() {
+        bail!(
+            "the lint could not read `{case}`: {}",
+            report.problems.join("; ")
+        );
+    }
+    String::from_utf8(report.json).context("the lint printed non-UTF-8 output")
 }
 
 /// The text after `key =` of the first line that sets `key` (no TOML crate here).
@@ -688,6 +743,14 @@ mod tests {
         assert!(parse_args("args = []").unwrap().is_empty());
         assert!(parse_args("expect = [\"x\"]").unwrap().is_empty());
         assert!(parse_args("args = \"--tests\"").is_err());
+    }
+
+    #[test]
+    fn lint_is_read_from_fixture_toml() {
+        assert!(!parse_lint("expect = []\n").unwrap());
+        assert!(parse_lint("lint = true # after cargo\n").unwrap());
+        assert!(!parse_lint("lint = false\n").unwrap());
+        assert!(parse_lint("lint = \"yes\"\n").is_err());
     }
 
     #[test]

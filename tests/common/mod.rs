@@ -79,6 +79,16 @@ pub fn kb() -> Kb {
 
 /// Runs the pipeline on `input` in `format`, colour off, fixed width; returns (stdout, notes).
 pub fn run(kb: &Kb, format: FormatArg, input: &[u8]) -> (Vec<u8>, String) {
+    run_with(kb, format, input, pipeline::Options::default())
+}
+
+/// [`run`] with stream options (for example `--full`: backtraces not folded).
+pub fn run_with(
+    kb: &Kb,
+    format: FormatArg,
+    input: &[u8],
+    options: pipeline::Options,
+) -> (Vec<u8>, String) {
     let config = Config {
         format,
         style: Style {
@@ -92,7 +102,8 @@ pub fn run(kb: &Kb, format: FormatArg, input: &[u8]) -> (Vec<u8>, String) {
     let mut notes = Vec::new();
     {
         let mut outputs = [Output::primary(config.emitter(), Box::new(&mut out))];
-        pipeline::run(kb, &mut outputs, input, "test input", &mut notes).expect("the stream runs");
+        pipeline::run_with(kb, &mut outputs, input, "test input", &mut notes, options)
+            .expect("the stream runs");
     }
     (out, String::from_utf8(notes).unwrap())
 }

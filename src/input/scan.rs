@@ -61,19 +61,22 @@ impl<'a> Scanner<'a> {
     fn string(&mut self) -> Option<&'a [u8]> {
         self.eat(b'"')?;
         let start = self.i;
+        // Jump from quote to quote: rendered texts are full of `\n` escapes, and stopping at
+        // each backslash would cost more than counting the few before a quote.
         loop {
-            let at = memchr::memchr2(b'"', b'\\', &self.b[self.i..])?;
+            let at = memchr::memchr(b'"', &self.b[self.i..])?;
             self.i += at;
-            if self.b[self.i] == b'\\' {
-                self.i += 2;
-                if self.i > self.b.len() {
-                    return None;
-                }
-            } else {
+            let backslashes = self.b[start..self.i]
+                .iter()
+                .rev()
+                .take_while(|b| **b == b'\\')
+                .count();
+            if backslashes % 2 == 0 {
                 let contents = &self.b[start..self.i];
                 self.i += 1;
                 return Some(contents);
             }
+            self.i += 1;
         }
     }
 
@@ -139,16 +142,30 @@ impl<'a> Scanner<'a> {
     /// Skips a bracketed value by counting brackets outside strings.
     fn nested(&mut self) -> Option<()> {
         let mut depth = 0usize;
+        // Where the next `"`/`{`/`}` and the next `[`/`]` are, each searched again only once the
+        // scan has passed it (searching both every step would rescan long stretches).
+        let mut brace: Option<usize> = None;
+        let mut square: Option<usize> = None;
+        // (`Some(usize::MAX)`: there is none left.)
         loop {
-            let at = memchr::memchr3(b'"', b'{', b'}', &self.b[self.i..]);
-            let at_sq = memchr::memchr2(b'[', b']', &self.b[self.i..]);
-            let next = match (at, at_sq) {
-                (Some(a), Some(b)) => a.min(b),
-                (Some(a), None) => a,
-                (None, Some(b)) => b,
-                (None, None) => return None,
-            };
-            self.i += next;
+            if brace.is_none_or(|at| at < self.i) {
+                brace = memchr::memchr3(b'"', b'{', b'}', &self.b[self.i..])
+                    .map(|at| self.i + at)
+                    .or(Some(usize::MAX));
+            }
+            if square.is_none_or(|at| at < self.i) {
+                square = memchr::memchr2(b'[', b']', &self.b[self.i..])
+                    .map(|at| self.i + at)
+                    .or(Some(usize::MAX));
+            }
+            let next = brace
+                .unwrap_or(usize::MAX)
+                .min(square.unwrap_or(usize::MAX));
+            // (Both are `Some` here.)
+            if next == usize::MAX {
+                return None;
+            }
+            self.i = next;
             match self.b[self.i] {
                 b'"' => {
                     self.string()?;
@@ -268,6 +285,13 @@ mod tests {
         assert!(!f.message_object);
         let done = scan(br#"{"reason":"build-finished","success":false}"#).unwrap();
         assert_eq!(done.success, Some(false));
+    }
+
+    #[test]
+    fn escaped_quotes_and_backslashes_end_strings_where_json_says() {
+        let f = scan(br#"{"message":"a \"q\" \\","level":"x\\"}"#).unwrap();
+        assert_eq!(f.text, Some(&br#"a \"q\" \\"#[..]));
+        assert_eq!(f.level, Some(&br#"x\\"#[..]));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, HashSet};
 use std::io::{Read, Write};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::rc::Rc;
 
 use cargo_async_explain::cli::FormatArg;
@@ -22,7 +22,7 @@ use cargo_async_explain::kb::Kb;
 use cargo_async_explain::pipeline::{self, Output};
 use cargo_async_explain::render::Style;
 use cargo_async_explain::render::step_summary::MAX_BYTES;
-use common::{WIDTH, fixtures, kb, repo};
+use common::{WIDTH, bin, fixtures, kb, repo};
 use serde_json::Value;
 
 /// The workspace the recordings were made in (the recorder normalises paths to it).
@@ -963,16 +963,6 @@ fn demo_snapshots_of_every_ci_format() {
 
 // ---------------------------------------------------------------------------------------------
 // The binary: reports beside the main output, the step summary from the environment
-
-fn bin() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_cargo-async-explain"));
-    cmd.env_remove("CARGO_TERM_COLOR")
-        .env_remove("GITHUB_STEP_SUMMARY")
-        .env("NO_COLOR", "1")
-        .arg("--no-workspace-kb")
-        .current_dir(repo());
-    cmd
-}
 
 fn temp_dir(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("async-explain-ci-{name}-{}", std::process::id()));

@@ -7,30 +7,7 @@ mod common;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use common::repo;
-
-fn bin() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_cargo-async-explain"));
-    cmd.env_remove("CARGO_TERM_COLOR")
-        .env_remove("GITHUB_STEP_SUMMARY")
-        .env("NO_COLOR", "1")
-        .arg("--no-workspace-kb")
-        .current_dir(repo());
-    cmd
-}
-
-fn run_with_input(args: &[&str], input: &[u8]) -> Output {
-    use std::io::Write;
-    let mut child = bin()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    child.wait_with_output().unwrap()
-}
+use common::{bin, bin_with_input, repo};
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
@@ -42,19 +19,19 @@ fn fixture(name: &str) -> Vec<u8> {
 
 #[test]
 fn filter_exits_0_without_errors_and_1_with_errors() {
-    let clean = run_with_input(&[], &fixture("clean-build"));
+    let clean = bin_with_input(&[], &fixture("clean-build"));
     assert_eq!(clean.status.code(), Some(0), "{}", text(&clean.stderr));
-    let failing = run_with_input(&[], &fixture("demo"));
+    let failing = bin_with_input(&[], &fixture("demo"));
     assert_eq!(failing.status.code(), Some(1));
     assert!(text(&failing.stdout).contains("explain[mutex-guard-across-await]"));
-    let empty = run_with_input(&[], b"");
+    let empty = bin_with_input(&[], b"");
     assert_eq!(empty.status.code(), Some(0));
     assert!(empty.stdout.is_empty());
 }
 
 #[test]
 fn a_failed_build_without_error_diagnostics_still_exits_1() {
-    let out = run_with_input(&[], b"{\"reason\":\"build-finished\",\"success\":false}\n");
+    let out = bin_with_input(&[], b"{\"reason\":\"build-finished\",\"success\":false}\n");
     assert_eq!(out.status.code(), Some(1));
 }
 
@@ -149,7 +126,7 @@ fn demo_runs_with_no_setup() {
 
 #[test]
 fn a_terminal_less_stdin_with_no_input_is_read_not_refused() {
-    let out = run_with_input(&["--format", "json"], b"plain text\n");
+    let out = bin_with_input(&["--format", "json"], b"plain text\n");
     assert_eq!(text(&out.stdout), "plain text\n");
 }
 

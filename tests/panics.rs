@@ -6,15 +6,14 @@
 
 mod common;
 
-use std::io::Write as _;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use cargo_async_explain::cli::FormatArg;
 use cargo_async_explain::config::Config;
 use cargo_async_explain::panic::{Action, Detector, Folded, fold};
 use cargo_async_explain::pipeline::{self, Options, Output as StreamOutput};
 use cargo_async_explain::render::Style;
-use common::{fixtures, kb, repo};
+use common::{bin, bin_with_input, fixtures, kb, repo};
 
 /// The recorded fixtures whose program panicked.
 fn panicking() -> Vec<common::Fixture> {
@@ -185,16 +184,6 @@ fn frame_counts_before_and_after_folding() {
 
 // The binary end to end.
 
-fn bin() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_cargo-async-explain"));
-    cmd.env_remove("CARGO_TERM_COLOR")
-        .env_remove("RUST_BACKTRACE")
-        .env("NO_COLOR", "1")
-        .arg("--no-workspace-kb")
-        .current_dir(repo());
-    cmd
-}
-
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
@@ -294,22 +283,10 @@ fn explain_finds_the_entry_for_a_pasted_panic_message() {
     );
 }
 
-fn filter(args: &[&str], input: &[u8]) -> Output {
-    let mut child = bin()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    child.wait_with_output().unwrap()
-}
-
 #[test]
 fn the_backtrace_filter_folds_logs_and_pasted_backtraces() {
     let log = std::fs::read(repo().join("fixtures/nested-runtime/recorded.json")).unwrap();
-    let out = filter(&["backtrace"], &log);
+    let out = bin_with_input(&["backtrace"], &log);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     assert!(
@@ -324,7 +301,7 @@ fn the_backtrace_filter_folds_logs_and_pasted_backtraces() {
     );
     assert!(stdout.contains("explain[nested-runtime]"), "{stdout}");
 
-    let full = filter(&["backtrace", "--full"], &log);
+    let full = bin_with_input(&["backtrace", "--full"], &log);
     assert!(text(&full.stdout).contains("   7: nested_runtime::start::{{closure}}"));
 
     // A backtrace pasted without its panic: frames from `0:` on.
@@ -335,13 +312,13 @@ fn the_backtrace_filter_folds_logs_and_pasted_backtraces() {
         .take_while(|l| !l.starts_with("note:"))
         .map(|l| format!("{l}\n"))
         .collect();
-    let out = filter(&["backtrace"], pasted.as_bytes());
+    let out = bin_with_input(&["backtrace"], pasted.as_bytes());
     let stdout = text(&out.stdout);
     assert!(
         stdout.starts_with("      ⋮ 6 frames in tokio, std folded"),
         "{stdout}"
     );
-    let plain = filter(&[], pasted.as_bytes());
+    let plain = bin_with_input(&[], pasted.as_bytes());
     assert_eq!(
         text(&plain.stdout),
         pasted,

@@ -4,18 +4,10 @@
 mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use common::repo;
-
-fn bin() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_cargo-async-explain"));
-    cmd.env("NO_COLOR", "1")
-        .arg("--no-workspace-kb")
-        .current_dir(repo());
-    cmd
-}
+use common::{bin, repo};
 
 #[test]
 fn a_closed_stdout_ends_quietly_with_success() {

@@ -1,7 +1,9 @@
 //! Helpers shared by the integration tests: the fixtures on disk and running the pipeline on them.
 #![allow(dead_code)]
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output as ProcessOutput, Stdio};
 
 use cargo_async_explain::cli::FormatArg;
 use cargo_async_explain::config::Config;
@@ -125,4 +127,30 @@ pub fn fired_ids(kb: &Kb, input: &[u8]) -> Vec<String> {
     ids.sort();
     ids.dedup();
     ids
+}
+
+/// The binary, run from the repository: colour off, no GitHub step summary, no `RUST_BACKTRACE`
+/// from the caller, the repository's own `.async-explain/` ignored.
+pub fn bin() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_cargo-async-explain"));
+    cmd.env_remove("CARGO_TERM_COLOR")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .env_remove("RUST_BACKTRACE")
+        .env("NO_COLOR", "1")
+        .arg("--no-workspace-kb")
+        .current_dir(repo());
+    cmd
+}
+
+/// Runs the binary with `args` and `input` on its standard input.
+pub fn bin_with_input(args: &[&str], input: &[u8]) -> ProcessOutput {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
 }

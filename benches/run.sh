@@ -113,31 +113,33 @@ echo "| cat | $cat_us | 1.0 |"
 awk -v t="$tool_us" -v c="$cat_us" 'BEGIN{ printf "| cargo-async-explain --format json | %d | %.1f |\n", t, t/c }'
 
 echo
-echo "### Wrapper overhead on a real \`cargo check\` (fixtures/demo, touched source, best of $runs)"
+echo "### Wrapper overhead on a real \`cargo check\` (fixtures/demo, touched source, median of $(( runs * 3 )) interleaved runs)"
 echo
-check_best() {
-    local best=""
-    for _ in $(seq "$runs"); do
-        touch "$root/fixtures/demo/src/main.rs"
-        local s e
-        s=$(date +%s%N)
-        "$@" > /dev/null 2>&1 || true
-        e=$(date +%s%N)
-        local t=$(( (e - s) / 1000000 ))
-        if [[ -z $best ]] || (( t < best )); then best=$t; fi
-    done
-    echo "$best"
+# One run of each command in turn, so load from elsewhere hits all of them alike.
+one_check() {
+    touch "$root/fixtures/demo/src/main.rs"
+    local s e
+    s=$(date +%s%N)
+    (cd "$root/fixtures" && "$@" > /dev/null 2>&1) || true
+    e=$(date +%s%N)
+    echo $(( (e - s) / 1000000 ))
 }
-plain=$(cd fixtures && check_best cargo check -q -p demo --message-format=json)
-wrapped=$(cd fixtures && check_best "$tool" --format json --no-lint check -q -p demo)
-linted=$(cd fixtures && check_best "$tool" --format json check -q -p demo)
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+plain_t=() wrapped_t=() linted_t=()
+for _ in $(seq $(( runs * 3 ))); do
+    plain_t+=("$(one_check cargo check -q -p demo --message-format=json)")
+    wrapped_t+=("$(one_check "$tool" --format json --no-lint check -q -p demo)")
+    linted_t+=("$(one_check "$tool" --format json check -q -p demo)")
+done
+plain=$(printf '%s\n' "${plain_t[@]}" | median)
+wrapped=$(printf '%s\n' "${wrapped_t[@]}" | median)
+linted=$(printf '%s\n' "${linted_t[@]}" | median)
 echo "| command | ms | × plain |"
 echo "| --- | ---: | ---: |"
 echo "| cargo check --message-format=json | $plain | 1.000 |"
 awk -v w="$wrapped" -v p="$plain" 'BEGIN{ printf "| cargo async-explain --format json --no-lint check | %d | %.3f |\n", w, w/p }'
 awk -v w="$linted" -v p="$plain" 'BEGIN{ printf "| cargo async-explain --format json check (with the blocking-call lint) | %d | %.3f |\n", w, w/p }'
 
-echo
 echo "### First diagnostic while cargo still compiles (12 fixture crates, --keep-going)"
 echo
 packages=$(cd fixtures && ls -d */ | grep -v '^plain\|^clean' | head -12 | tr -d / | sed 's/^/-p /' | tr '\n' ' ')

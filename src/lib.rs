@@ -21,4 +21,4 @@ pub mod render;
 pub mod span;
 
 /// The recording of a crate with async errors that `--demo` explains (recorded by `cargo xtask record`).
-pub const DEMO_RECORDING: &[u8] = include_bytes!("../fixtures/demo/recorded.json");
+pub const DEMO_RECORDING: &[u8] = include_bytes!("demo.json");

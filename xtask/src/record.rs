@@ -46,11 +46,27 @@ pub fn run(options: &Options) -> Result<bool> {
     for case in &cases {
         let recording = record(&env, &fixtures_dir, case, options.check)?;
         let path = fixtures_dir.join(case).join("recorded.json");
+        // `copy_to = "src/demo.json"`: the recording is also needed inside the published crate,
+        // which cannot include a folder with a Cargo.toml of its own.
+        let manifest = fs::read_to_string(fixtures_dir.join(case).join("fixture.toml"))?;
+        let copy = key_value(&manifest, "copy_to")
+            .map(|v| v.trim().trim_matches(|c| c == '"' || c == '\''))
+            .map(|rel| fixtures_dir.join("..").join(rel));
         if !options.check {
             fs::write(&path, &recording.text)
                 .with_context(|| format!("cannot write {}", path.display()))?;
+            if let Some(copy) = &copy {
+                fs::write(copy, &recording.text)
+                    .with_context(|| format!("cannot write {}", copy.display()))?;
+            }
             println!("{case:<40} {}", recording.summary);
             continue;
+        }
+        if let Some(copy) = &copy
+            && fs::read_to_string(copy).ok().as_deref() != Some(recording.text.as_str())
+        {
+            println!("{case:<40} DRIFTED its copy {} differs", copy.display());
+            drifted.push(case.as_str());
         }
         match fs::read_to_string(&path) {
             Ok(committed) if committed == recording.text => {

@@ -426,26 +426,23 @@ impl<'k> State<'k> {
         let mut explanations: Vec<Explanation<'_>> = Vec::new();
         let mut follows = None;
         if let (Some(d), Some(kb), true) = (&diagnostic, kb, candidate) {
+            let unit = light.unit();
             let roots: Vec<&Entry> = self
                 .roots
                 .iter()
-                .filter(|(unit, _, _)| *unit == light.unit)
+                .filter(|(u, _, _)| *u == unit)
                 .map(|(_, entry, _)| *entry)
                 .collect();
             if let Some(root) = kb.cascade_root(&roots, d) {
                 follows = self
                     .roots
                     .iter()
-                    .find(|(unit, entry, _)| *unit == light.unit && entry.id == root.id)
+                    .find(|(u, entry, _)| *u == unit && entry.id == root.id)
                     .map(|(_, _, r)| r.clone());
             } else {
                 for found in kb.matches(d) {
                     let explanation = Explanation::new(&found, d);
-                    let key = (
-                        light.unit.clone(),
-                        found.entry.id.clone(),
-                        d.message.clone(),
-                    );
+                    let key = (unit.clone(), found.entry.id.clone(), d.message.clone());
                     if let Some(title) = self.seen.get(&key) {
                         follows = Some(Root {
                             id: found.entry.id.clone(),
@@ -460,7 +457,7 @@ impl<'k> State<'k> {
                             title: explanation.title.clone(),
                             relation: Relation::CausedBy,
                         };
-                        self.roots.push((light.unit.clone(), found.entry, root));
+                        self.roots.push((unit.clone(), found.entry, root));
                     }
                     self.seen.insert(key, explanation.title.clone());
                     explanations.push(explanation);

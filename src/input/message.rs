@@ -41,9 +41,10 @@ pub enum Classified<'a> {
 #[derive(Debug)]
 pub struct Light<'a> {
     pub shape: Shape,
-    /// Which compilation the diagnostic belongs to (package and target for cargo; empty for bare
-    /// rustc output, where the whole stream is one compilation).
-    pub unit: String,
+    /// The raw `package_id` and `target` of a cargo envelope (empty for bare rustc output);
+    /// see [`Light::unit`].
+    package_id: &'a [u8],
+    target: &'a [u8],
     pub level: Cow<'a, str>,
     pub code: Option<Cow<'a, str>>,
     /// The top-level message as it stands in the JSON (still escaped), for the pre-filter.
@@ -53,6 +54,16 @@ pub struct Light<'a> {
 }
 
 impl Light<'_> {
+    /// Which compilation the diagnostic belongs to (package and target for cargo; empty for bare
+    /// rustc output, where the whole stream is one compilation). Built only for the diagnostics
+    /// the knowledge base may explain, not on the hot path.
+    pub fn unit(&self) -> String {
+        let mut unit = String::from_utf8_lossy(self.package_id).into_owned();
+        unit.push(' ');
+        unit.push_str(&String::from_utf8_lossy(self.target));
+        unit
+    }
+
     /// The text rustc rendered, decoded (only done when an output prints it).
     pub fn rendered(&self) -> Option<String> {
         serde_json::from_slice(self.rendered_raw?).ok()
@@ -100,13 +111,10 @@ pub fn classify(line: &[u8]) -> Classified<'_> {
                     error: "a diagnostic without `level`".into(),
                 };
             };
-            let mut unit =
-                String::from_utf8_lossy(fields.package_id.unwrap_or_default()).into_owned();
-            unit.push(' ');
-            unit.push_str(&String::from_utf8_lossy(fields.target.unwrap_or_default()));
             Classified::Diagnostic(Light {
                 shape: Shape::Cargo,
-                unit,
+                package_id: fields.package_id.unwrap_or_default(),
+                target: fields.target.unwrap_or_default(),
                 level: decode(level),
                 code: fields.code.map(decode),
                 message_raw: fields.text.unwrap_or_default(),
@@ -119,7 +127,8 @@ pub fn classify(line: &[u8]) -> Classified<'_> {
         (None, Some(b"diagnostic")) => match fields.level {
             Some(level) => Classified::Diagnostic(Light {
                 shape: Shape::Bare,
-                unit: String::new(),
+                package_id: &[],
+                target: &[],
                 level: decode(level),
                 code: fields.code.map(decode),
                 message_raw: fields.text.unwrap_or_default(),

@@ -9,9 +9,11 @@
 //! the other spans and the children in `relatedLocations`, rustc's machine-applicable suggestions
 //! as `fixes`, and a `partialFingerprints` entry that survives lines shifting.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use cargo_metadata::diagnostic::{Applicability, Diagnostic, DiagnosticSpan};
+use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 use super::finding::{Finding, Rule, Severity, code_help_uri};
@@ -76,10 +78,10 @@ impl Sarif {
         out.extend_from_slice(head.as_bytes());
     }
 
-    /// The index of the finding's rule in `rules`, adding the rule on first use.
-    fn rule_index(&mut self, finding: &Finding<'_>) -> (String, usize) {
-        let mut id = finding.rule.id().into_owned();
-        if let Some(&i) = self.index.get(&id) {
+    /// The finding's rule id and its index in `rules`, adding the rule on first use.
+    fn rule_index<'f>(&mut self, finding: &'f Finding<'_>) -> (Cow<'f, str>, usize) {
+        let mut id = finding.rule.id();
+        if let Some(&i) = self.index.get(id.as_ref()) {
             return (id, i);
         }
         let rule = match &finding.rule {
@@ -92,8 +94,8 @@ impl Sarif {
             }),
             Rule::Code(code) => code_rule(code),
             Rule::Message(_) if self.derived >= MAX_DERIVED_RULES => {
-                id = CATCH_ALL_RULE.to_owned();
-                if let Some(&i) = self.index.get(&id) {
+                id = Cow::Borrowed(CATCH_ALL_RULE);
+                if let Some(&i) = self.index.get(CATCH_ALL_RULE) {
                     return (id, i);
                 }
                 message_rule(&id, "an error without a code")
@@ -105,72 +107,64 @@ impl Sarif {
         };
         let i = self.rules.len();
         self.rules.push(rule);
-        self.index.insert(id.clone(), i);
+        self.index.insert(id.clone().into_owned(), i);
         (id, i)
     }
 
-    fn result(&mut self, finding: &Finding<'_>) -> Value {
+    fn result<'f>(&mut self, finding: &'f Finding<'_>) -> SarifResult<'f> {
         let (rule_id, rule_index) = self.rule_index(finding);
         let d = finding.diagnostic;
-        let level = match finding.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Note => "note",
-        };
-        let mut result = Map::new();
-        result.insert("ruleId".into(), rule_id.into());
-        result.insert("ruleIndex".into(), rule_index.into());
-        result.insert("level".into(), level.into());
-        result.insert("message".into(), json!({ "text": message(finding) }));
         let primary = finding.location.as_ref().map(|l| l.span);
         let locations = match (&finding.location, &finding.manifest) {
-            (Some(loc), _) => vec![physical(&loc.file, Some(loc.span))],
-            (None, Some(manifest)) => vec![physical(manifest, None)],
+            (Some(loc), _) => vec![Location::physical(loc.file.clone(), Some(loc.span))],
+            (None, Some(manifest)) => vec![Location::physical(manifest.clone(), None)],
             (None, None) => Vec::new(),
         };
-        if !locations.is_empty() {
-            result.insert("locations".into(), Value::Array(locations));
+        SarifResult {
+            rule_id,
+            rule_index,
+            level: match finding.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Note => "note",
+            },
+            message: Text::new(message(finding)),
+            locations,
+            related_locations: self.related(d, primary),
+            partial_fingerprints: OneEntry(
+                FINGERPRINT_KEY,
+                format!("{:016x}", finding.fingerprint()),
+            ),
+            fixes: self.fixes(d),
+            properties: finding.follows.map(|root| {
+                let key = match root.relation {
+                    Relation::CausedBy => "followsFrom",
+                    Relation::SameAs => "sameAs",
+                };
+                OneEntry(key, format!("async-explain::{}", root.id))
+            }),
         }
-        let related = self.related(d, primary);
-        if !related.is_empty() {
-            result.insert("relatedLocations".into(), Value::Array(related));
-        }
-        result.insert(
-            "partialFingerprints".into(),
-            json!({ FINGERPRINT_KEY: format!("{:016x}", finding.fingerprint()) }),
-        );
-        let fixes = self.fixes(d);
-        if !fixes.is_empty() {
-            result.insert("fixes".into(), Value::Array(fixes));
-        }
-        if let Some(root) = finding.follows {
-            let key = match root.relation {
-                Relation::CausedBy => "followsFrom",
-                Relation::SameAs => "sameAs",
-            };
-            result.insert(
-                "properties".into(),
-                json!({ key: format!("async-explain::{}", root.id) }),
-            );
-        }
-        Value::Object(result)
     }
 
     /// Every span but the one the result is pinned to, then every child (with its spans, or
     /// without a physical location when it has none).
-    fn related(&self, d: &Diagnostic, primary: Option<&DiagnosticSpan>) -> Vec<Value> {
+    fn related<'d>(
+        &self,
+        d: &'d Diagnostic,
+        primary: Option<&DiagnosticSpan>,
+    ) -> Vec<Location<'d>> {
         let mut related = Vec::new();
-        let mut add = |mut location: Value| {
-            location["id"] = Value::from(related.len() + 1);
+        let mut add = |mut location: Location<'d>| {
+            location.id = Some(related.len() + 1);
             related.push(location);
         };
         for span in &d.spans {
             if primary.is_some_and(|p| std::ptr::eq(p, span)) {
                 continue;
             }
-            let mut location = physical(&self.workspace.file(&span.file_name), Some(span));
+            let mut location = Location::physical(self.workspace.file(&span.file_name), Some(span));
             if let Some(label) = span.label.as_deref().filter(|l| !l.is_empty()) {
-                location["message"] = json!({ "text": label });
+                location.message = Some(Text::new(Cow::Borrowed(label)));
             }
             add(location);
         }
@@ -179,18 +173,23 @@ impl Sarif {
         for child in children {
             let text = format!("{}: {}", crate::kb::level_name(&child.level), child.message);
             if child.spans.is_empty() {
-                add(json!({ "message": { "text": text } }));
+                add(Location {
+                    physical_location: None,
+                    message: Some(Text::new(Cow::Owned(text.clone()))),
+                    id: None,
+                });
             }
             for span in &child.spans {
                 if primary.is_some_and(|p| std::ptr::eq(p, span)) {
                     continue;
                 }
-                let mut location = physical(&self.workspace.file(&span.file_name), Some(span));
+                let mut location =
+                    Location::physical(self.workspace.file(&span.file_name), Some(span));
                 let text = match span.label.as_deref().filter(|l| !l.is_empty()) {
                     Some(label) => format!("{text} ({label})"),
                     None => text.clone(),
                 };
-                location["message"] = json!({ "text": text });
+                location.message = Some(Text::new(Cow::Owned(text)));
                 add(location);
             }
         }
@@ -199,49 +198,194 @@ impl Sarif {
 
     /// rustc's machine-applicable suggestions: one fix per suggesting child, its replacements
     /// grouped by file.
-    fn fixes(&self, d: &Diagnostic) -> Vec<Value> {
+    fn fixes<'d>(&self, d: &'d Diagnostic) -> Vec<Fix<'d>> {
         let mut nodes: Vec<&Diagnostic> = vec![d];
         collect_children(d, &mut nodes);
         let mut fixes = Vec::new();
         for node in nodes {
-            let spans: Vec<&DiagnosticSpan> = node
-                .spans
-                .iter()
-                .filter(|s| {
-                    s.suggested_replacement.is_some()
-                        && s.suggestion_applicability == Some(Applicability::MachineApplicable)
-                })
-                .collect();
-            if spans.is_empty() {
-                continue;
-            }
-            let mut changes: Vec<(&str, Vec<Value>)> = Vec::new();
-            for span in spans {
-                let replacement = json!({
-                    "deletedRegion": region(span),
-                    "insertedContent": { "text": span.suggested_replacement.as_deref().unwrap_or("") },
-                });
+            let mut changes: Vec<(&str, Vec<Replacement<'d>>)> = Vec::new();
+            for span in &node.spans {
+                let Some(inserted) = span.suggested_replacement.as_deref() else {
+                    continue;
+                };
+                if span.suggestion_applicability != Some(Applicability::MachineApplicable) {
+                    continue;
+                }
+                let replacement = Replacement {
+                    deleted_region: Region::of(span),
+                    inserted_content: Text::new(inserted),
+                };
                 match changes.iter_mut().find(|(f, _)| *f == span.file_name) {
                     Some((_, list)) => list.push(replacement),
                     None => changes.push((&span.file_name, vec![replacement])),
                 }
             }
-            let changes: Vec<Value> = changes
-                .into_iter()
-                .map(|(file, replacements)| {
-                    json!({
-                        "artifactLocation": artifact(&self.workspace.file(file)),
-                        "replacements": replacements,
+            if changes.is_empty() {
+                continue;
+            }
+            fixes.push(Fix {
+                description: Text::new(&node.message),
+                artifact_changes: changes
+                    .into_iter()
+                    .map(|(file, replacements)| ArtifactChange {
+                        artifact_location: Artifact::of(&self.workspace.file(file)),
+                        replacements,
                     })
-                })
-                .collect();
-            fixes.push(json!({
-                "description": { "text": node.message },
-                "artifactChanges": changes,
-            }));
+                    .collect(),
+            });
         }
         fixes
     }
+}
+
+// The SARIF objects written per result, typed and borrowing from the diagnostic: each result is
+// serialised straight into the output, without building a JSON tree first. Field order follows
+// the SARIF specification's examples.
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    rule_id: Cow<'a, str>,
+    rule_index: usize,
+    level: &'static str,
+    message: Text<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    locations: Vec<Location<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<Location<'a>>,
+    partial_fingerprints: OneEntry<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<Fix<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<OneEntry<String>>,
+}
+
+/// `{"text": …}`: SARIF's message object.
+#[derive(Serialize)]
+struct Text<T> {
+    text: T,
+}
+
+impl<T> Text<T> {
+    fn new(text: T) -> Self {
+        Text { text }
+    }
+}
+
+/// An object with one entry whose key is not a Rust identifier.
+struct OneEntry<V>(&'static str, V);
+
+impl<V: Serialize> Serialize for OneEntry<V> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(1))?;
+        map.serialize_entry(self.0, &self.1)?;
+        map.end()
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    physical_location: Option<PhysicalLocation>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Text<Cow<'a, str>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+}
+
+impl<'a> Location<'a> {
+    /// A location in `file`, at `span` (with the text it covers) when there is one.
+    fn physical(file: FilePath, span: Option<&'a DiagnosticSpan>) -> Self {
+        let region = span.map(|span| {
+            let mut region = Region::of(span);
+            let text = span_text(span);
+            if !text.is_empty() {
+                region.snippet = Some(Text::new(text));
+            }
+            region
+        });
+        Location {
+            physical_location: Some(PhysicalLocation {
+                artifact_location: Artifact::of(&file),
+                region,
+            }),
+            message: None,
+            id: None,
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: Artifact,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<Region>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Artifact {
+    uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
+}
+
+impl Artifact {
+    fn of(file: &FilePath) -> Self {
+        Artifact {
+            uri: file.uri(),
+            uri_base_id: file.in_workspace.then_some(SRCROOT),
+        }
+    }
+}
+
+/// A span as a SARIF region: rustc's lines and columns are 1-based, its columns count characters
+/// (`columnKind: unicodeCodePoints`) and its end column is exclusive, as SARIF's is.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    snippet: Option<Text<String>>,
+}
+
+impl Region {
+    fn of(span: &DiagnosticSpan) -> Self {
+        Region {
+            start_line: span.line_start.max(1),
+            start_column: span.column_start.max(1),
+            end_line: span.line_end.max(span.line_start).max(1),
+            end_column: span.column_end.max(1),
+            snippet: None,
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Fix<'a> {
+    description: Text<&'a str>,
+    artifact_changes: Vec<ArtifactChange<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange<'a> {
+    artifact_location: Artifact,
+    replacements: Vec<Replacement<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement<'a> {
+    deleted_region: Region,
+    inserted_content: Text<&'a str>,
 }
 
 impl Emitter for Sarif {
@@ -261,7 +405,7 @@ impl Emitter for Sarif {
         self.open(out);
         let result = self.result(&finding);
         out.extend_from_slice(if self.results == 0 { b"\n" } else { b",\n" });
-        // Serialising a `Value` into a Vec cannot fail.
+        // Serialising these types into a Vec cannot fail.
         let _ = serde_json::to_writer(&mut *out, &result);
         self.results += 1;
     }
@@ -326,39 +470,6 @@ fn message(finding: &Finding<'_>) -> String {
         }
     }
     text
-}
-
-fn physical(file: &FilePath, span: Option<&DiagnosticSpan>) -> Value {
-    let mut location = Map::new();
-    location.insert("artifactLocation".into(), artifact(file));
-    if let Some(span) = span {
-        let mut region = region(span);
-        let text = span_text(span);
-        if !text.is_empty() {
-            region["snippet"] = json!({ "text": text });
-        }
-        location.insert("region".into(), region);
-    }
-    json!({ "physicalLocation": location })
-}
-
-fn artifact(file: &FilePath) -> Value {
-    if file.in_workspace {
-        json!({ "uri": file.uri(), "uriBaseId": SRCROOT })
-    } else {
-        json!({ "uri": file.uri() })
-    }
-}
-
-/// A span as a SARIF region: rustc's lines and columns are 1-based, its columns count characters
-/// (`columnKind: unicodeCodePoints`) and its end column is exclusive, as SARIF's is.
-fn region(span: &DiagnosticSpan) -> Value {
-    json!({
-        "startLine": span.line_start.max(1),
-        "startColumn": span.column_start.max(1),
-        "endLine": span.line_end.max(span.line_start).max(1),
-        "endColumn": span.column_end.max(1),
-    })
 }
 
 fn information_uri() -> String {

@@ -12,7 +12,7 @@ use std::io::{self, BufReader, Read, Write};
 use crate::explain::Explanation;
 use crate::input::live::LiveInput;
 use crate::input::reader::CopyError;
-use crate::input::{Classified, Line, LineReader, classify, parse_diagnostic};
+use crate::input::{Classified, Line, LineReader, classify};
 use crate::kb::{Entry, KbSource};
 use crate::panic::{Action, Detector, fold, user_site};
 use crate::render::{
@@ -412,7 +412,7 @@ impl<'k> State<'k> {
             kb.is_some_and(|kb| kb.may_match(light.code.as_deref(), light.message_raw, raw));
         let mut note = None;
         let diagnostic = if candidate || wanted {
-            match parse_diagnostic(raw, light.shape) {
+            match light.parse() {
                 Ok(d) => Some(d),
                 Err(error) => {
                     self.summary.malformed_lines += 1;

@@ -6,7 +6,6 @@
 
 use std::borrow::Cow;
 
-use cargo_metadata::Message;
 use cargo_metadata::diagnostic::Diagnostic;
 
 use super::scan::scan;
@@ -41,6 +40,9 @@ pub enum Classified<'a> {
 #[derive(Debug)]
 pub struct Light<'a> {
     pub shape: Shape,
+    /// The diagnostic object itself: the whole line for bare rustc output, the envelope's
+    /// `message` for cargo's.
+    body: &'a [u8],
     /// The raw `package_id` and `target` of a cargo envelope (empty for bare rustc output);
     /// see [`Light::unit`].
     package_id: &'a [u8],
@@ -62,6 +64,39 @@ impl Light<'_> {
         unit.push(' ');
         unit.push_str(&String::from_utf8_lossy(self.target));
         unit
+    }
+
+    /// Parses the diagnostic in full, with cargo_metadata's type. Only the diagnostic object is
+    /// read (cargo's envelope around it was checked by the scan), and its `rendered` text is left
+    /// out: the returned diagnostic's `rendered` is `None` (see [`Light::rendered`]). Decoding
+    /// that text, the longest and most escaped string of a diagnostic, costs more than copying
+    /// the object without it.
+    pub fn parse(&self) -> Result<Diagnostic, String> {
+        // Validating the UTF-8 of the whole object at once is cheaper than serde_json's check of
+        // each of its many short strings.
+        let parse = |json: &[u8]| match std::str::from_utf8(json) {
+            Ok(text) => serde_json::from_str::<Diagnostic>(text),
+            Err(_) => serde_json::from_slice::<Diagnostic>(json),
+        };
+        let result = match self.rendered_range() {
+            Some((start, end)) => {
+                let mut json = Vec::with_capacity(self.body.len() - (end - start) + 4);
+                json.extend_from_slice(&self.body[..start]);
+                json.extend_from_slice(b"null");
+                json.extend_from_slice(&self.body[end..]);
+                parse(&json)
+            }
+            None => parse(self.body),
+        };
+        result.map_err(|e| e.to_string())
+    }
+
+    /// Where the diagnostic's own `rendered` string lies in `body`.
+    fn rendered_range(&self) -> Option<(usize, usize)> {
+        let rendered = self.rendered_raw?;
+        let start = (rendered.as_ptr() as usize).checked_sub(self.body.as_ptr() as usize)?;
+        let end = start + rendered.len();
+        (end <= self.body.len()).then_some((start, end))
     }
 
     /// The text rustc rendered, decoded (only done when an output prints it).
@@ -101,11 +136,11 @@ pub fn classify(line: &[u8]) -> Classified<'_> {
     };
     match (fields.reason, fields.message_type) {
         (Some(b"compiler-message"), _) => {
-            if !fields.message_object {
+            let Some(body) = fields.message_object else {
                 return Classified::Malformed {
                     error: "a compiler-message without a `message` object".into(),
                 };
-            }
+            };
             let Some(level) = fields.level else {
                 return Classified::Malformed {
                     error: "a diagnostic without `level`".into(),
@@ -113,6 +148,7 @@ pub fn classify(line: &[u8]) -> Classified<'_> {
             };
             Classified::Diagnostic(Light {
                 shape: Shape::Cargo,
+                body,
                 package_id: fields.package_id.unwrap_or_default(),
                 target: fields.target.unwrap_or_default(),
                 level: decode(level),
@@ -127,6 +163,7 @@ pub fn classify(line: &[u8]) -> Classified<'_> {
         (None, Some(b"diagnostic")) => match fields.level {
             Some(level) => Classified::Diagnostic(Light {
                 shape: Shape::Bare,
+                body: line,
                 package_id: &[],
                 target: &[],
                 level: decode(level),
@@ -157,18 +194,6 @@ fn decode(raw: &[u8]) -> Cow<'_, str> {
     quoted.extend_from_slice(raw);
     quoted.push(b'"');
     Cow::Owned(serde_json::from_slice(&quoted).unwrap_or_default())
-}
-
-/// Parses a diagnostic line in full, with cargo_metadata's types.
-pub fn parse_diagnostic(line: &[u8], shape: Shape) -> Result<Diagnostic, String> {
-    match shape {
-        Shape::Bare => serde_json::from_slice::<Diagnostic>(line).map_err(|e| e.to_string()),
-        Shape::Cargo => match serde_json::from_slice::<Message>(line) {
-            Ok(Message::CompilerMessage(msg)) => Ok(msg.message),
-            Ok(_) => Err("not a compiler-message".into()),
-            Err(e) => Err(e.to_string()),
-        },
-    }
 }
 
 #[cfg(test)]

@@ -6,6 +6,6 @@ pub mod live;
 pub mod message;
 pub mod reader;
 
-pub use message::{Classified, Light, Shape, classify, parse_diagnostic};
+pub use message::{Classified, Light, Shape, classify};
 pub use reader::{Line, LineReader};
 pub mod scan;

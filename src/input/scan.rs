@@ -22,8 +22,9 @@ pub struct Fields<'a> {
     /// The diagnostic's error or lint code (`E0277`, `clippy::…`), when it has one.
     pub code: Option<&'a [u8]>,
     pub rendered: Option<&'a [u8]>,
-    /// The top-level `message` is an object (a cargo envelope) rather than a string.
-    pub message_object: bool,
+    /// The raw `message` object of a cargo envelope (the diagnostic itself), when the top-level
+    /// `message` is an object rather than a string.
+    pub message_object: Option<&'a [u8]>,
 }
 
 /// Scans a line that should hold one JSON object; `None` when it does not.
@@ -199,7 +200,7 @@ impl<'a> Scanner<'a> {
             }
             b"message" if self.peek()? == b'"' => fields.text = Some(self.string()?),
             b"message" if self.peek()? == b'{' => {
-                fields.message_object = true;
+                let start = self.i;
                 self.object(|s, key, _| match key {
                     b"level" => {
                         fields.level = Some(s.string()?);
@@ -219,6 +220,7 @@ impl<'a> Scanner<'a> {
                     }
                     _ => s.value().map(drop),
                 })?;
+                fields.message_object = Some(&self.b[start..self.i]);
             }
             _ => {
                 self.value()?;
@@ -271,7 +273,7 @@ mod tests {
         assert_eq!(f.package_id, Some(&b"p 0.1"[..]));
         assert_eq!(f.target, Some(&br#"{"kind":["bin"],"name":"x"}"#[..]));
         assert_eq!(f.rendered, Some(&br#""error: a\n""#[..]));
-        assert!(f.message_object);
+        assert!(f.message_object.is_some());
     }
 
     #[test]
@@ -282,7 +284,7 @@ mod tests {
         assert_eq!(f.level, Some(&b"warning"[..]));
         assert_eq!(f.rendered, None);
         assert_eq!(f.text, Some(&b"m"[..]));
-        assert!(!f.message_object);
+        assert!(f.message_object.is_none());
         let done = scan(br#"{"reason":"build-finished","success":false}"#).unwrap();
         assert_eq!(done.success, Some(false));
     }

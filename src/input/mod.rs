@@ -1,6 +1,7 @@
 //! Reading input: splitting lines, classifying them, running cargo as a child process, and
 //! reading live input (pipes) on a thread so the stream can wait with a deadline.
 
+pub mod brackets;
 pub mod cargo;
 pub mod live;
 pub mod message;

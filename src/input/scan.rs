@@ -142,44 +142,8 @@ impl<'a> Scanner<'a> {
 
     /// Skips a bracketed value by counting brackets outside strings.
     fn nested(&mut self) -> Option<()> {
-        let mut depth = 0usize;
-        // Where the next `"`/`{`/`}` and the next `[`/`]` are, each searched again only once the
-        // scan has passed it (searching both every step would rescan long stretches).
-        let mut brace: Option<usize> = None;
-        let mut square: Option<usize> = None;
-        // (`Some(usize::MAX)`: there is none left.)
-        loop {
-            if brace.is_none_or(|at| at < self.i) {
-                brace = memchr::memchr3(b'"', b'{', b'}', &self.b[self.i..])
-                    .map(|at| self.i + at)
-                    .or(Some(usize::MAX));
-            }
-            if square.is_none_or(|at| at < self.i) {
-                square = memchr::memchr2(b'[', b']', &self.b[self.i..])
-                    .map(|at| self.i + at)
-                    .or(Some(usize::MAX));
-            }
-            let next = brace
-                .unwrap_or(usize::MAX)
-                .min(square.unwrap_or(usize::MAX));
-            // (Both are `Some` here.)
-            if next == usize::MAX {
-                return None;
-            }
-            self.i = next;
-            match self.b[self.i] {
-                b'"' => {
-                    self.string()?;
-                    continue;
-                }
-                b'{' | b'[' => depth += 1,
-                _ => depth = depth.checked_sub(1)?,
-            }
-            self.i += 1;
-            if depth == 0 {
-                return Some(());
-            }
-        }
+        self.i += super::brackets::end_of_nested(&self.b[self.i..])?;
+        Some(())
     }
 
     fn top_field(&mut self, key: &'a [u8], _: bool, fields: &mut Fields<'a>) -> Option<()> {

@@ -186,8 +186,12 @@ fn filter(
     Ok(kb_failure(kb).unwrap_or_else(|| filter_status(&outcome)))
 }
 
-/// The filter on standard input, read live: a program piped in may pause after a panic.
+/// The filter on standard input, read live: a program piped in may pause after a panic. A
+/// regular file redirected in (`< log.json`) cannot pause and is read directly.
 fn filter_stdin(kb: &LazyKb, config: &Config, options: Options) -> Result<ExitCode> {
+    if let Some(file) = stdin_file() {
+        return filter(kb, config, file, "<stdin>", options);
+    }
     let mut outputs = outputs(config)?;
     let input = LiveInput::spawn(io::stdin());
     let outcome = pipeline::run_live(
@@ -199,6 +203,19 @@ fn filter_stdin(kb: &LazyKb, config: &Config, options: Options) -> Result<ExitCo
         options,
     )?;
     Ok(kb_failure(kb).unwrap_or_else(|| filter_status(&outcome)))
+}
+
+/// Standard input as a file, when it is a regular one.
+#[cfg(unix)]
+fn stdin_file() -> Option<File> {
+    use std::os::fd::AsFd;
+    let file = File::from(io::stdin().as_fd().try_clone_to_owned().ok()?);
+    file.metadata().ok()?.is_file().then_some(file)
+}
+
+#[cfg(not(unix))]
+fn stdin_file() -> Option<File> {
+    None
 }
 
 fn filter_status(outcome: &Outcome) -> ExitCode {

@@ -178,7 +178,12 @@ pub fn span_text(span: &DiagnosticSpan) -> String {
 
 fn highlighted(line: &cargo_metadata::diagnostic::DiagnosticSpanLine) -> &str {
     let text = line.text.as_str();
+    let ascii = text.is_ascii();
     let char_to_byte = |column: usize| {
+        if ascii {
+            // Characters are bytes: no need to walk them.
+            return column.saturating_sub(1).min(text.len());
+        }
         text.char_indices()
             .nth(column.saturating_sub(1))
             .map_or(text.len(), |(i, _)| i)

@@ -59,18 +59,19 @@ fn real_main() -> Result<ExitCode> {
     }
     // The shipped entries are checked by the tests, so they load lazily: a clean build or an
     // empty input never parses them. A project's own entries are checked before anything runs.
-    let kb = if config.kb_dirs.is_empty() {
+    // (Leaked: it lives as long as the process, and the wrapper warms it on a thread of its own.)
+    let kb: &'static LazyKb = Box::leak(Box::new(if config.kb_dirs.is_empty() {
         LazyKb::new(Kb::embedded)
     } else {
         LazyKb::ready(load_now(&config)?)
-    };
+    }));
     let options = Options {
         full_backtraces: cli.full,
         bare_frames: false,
     };
     if let Some(command) = &cli.command {
         if command == BACKTRACE_COMMAND {
-            return backtrace(&kb, &config, &cli);
+            return backtrace(kb, &config, &cli);
         }
         if cli.input.is_some() {
             anyhow::bail!(
@@ -78,21 +79,21 @@ fn real_main() -> Result<ExitCode> {
             );
         }
         if command == "lint" {
-            return lint_only(&kb, &config, &cli.cargo_args, options);
+            return lint_only(kb, &config, &cli.cargo_args, options);
         }
         let lint = !cli.no_lint && matches!(command.as_str(), "check" | "build" | "clippy");
-        return wrap(&kb, &mut config, &cli, command, options, lint);
+        return wrap(kb, &mut config, &cli, command, options, lint);
     }
     if cli.demo {
         // A demonstration, not a check: the errors it shows are the point, so it exits 0.
-        filter(&kb, &config, DEMO_RECORDING, "the demo recording", options)?;
+        filter(kb, &config, DEMO_RECORDING, "the demo recording", options)?;
         return Ok(ExitCode::SUCCESS);
     }
     match &cli.input {
         Some(path) => {
             let file =
                 File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-            filter(&kb, &config, file, &path.display().to_string(), options)
+            filter(kb, &config, file, &path.display().to_string(), options)
         }
         None => {
             if io::stdin().is_terminal() {
@@ -101,7 +102,7 @@ fn real_main() -> Result<ExitCode> {
                      name a cargo command (`cargo async-explain check`), or try `cargo async-explain --demo`"
                 );
             }
-            filter_stdin(&kb, &config, options)
+            filter_stdin(kb, &config, options)
         }
     }
 }
@@ -231,13 +232,15 @@ fn filter_status(outcome: &Outcome) -> ExitCode {
 /// `build` and `clippy` the blocking-call lint runs too (in a thread, while cargo works) and its
 /// findings follow cargo's messages.
 fn wrap(
-    kb: &LazyKb,
+    kb: &'static LazyKb,
     config: &mut Config,
     cli: &Cli,
     command: &str,
     options: Options,
     lint: bool,
 ) -> Result<ExitCode> {
+    // Cargo takes a while before its first message: load the knowledge base meanwhile.
+    kb.warm();
     let args = &cli.cargo_args;
     let format = message_format(args, config.style.color);
     if let Some(requested) = &format.requested {

@@ -60,6 +60,8 @@ pub struct Output<'a> {
     /// beside it fail loudly instead.
     primary: bool,
     buf: Vec<u8>,
+    /// The last byte written out of `buf` so far.
+    last_written: Option<u8>,
 }
 
 impl<'a> Output<'a> {
@@ -70,6 +72,7 @@ impl<'a> Output<'a> {
             writer,
             primary: true,
             buf: Vec::with_capacity(WRITE_THRESHOLD * 2),
+            last_written: None,
         }
     }
 
@@ -84,9 +87,28 @@ impl<'a> Output<'a> {
     fn write_out(&mut self) -> io::Result<()> {
         if !self.buf.is_empty() {
             self.writer.write_all(&self.buf)?;
+            self.last_written = self.buf.last().copied();
             self.buf.clear();
         }
         Ok(())
+    }
+
+    /// Lets the emitter add lines of its own (a folded backtrace, a panic's explanation, a
+    /// closing summary). When a text output stopped in the middle of a line (the input's last
+    /// line had no newline), what is added starts on a line of its own rather than being glued
+    /// to it; the input's bytes stay as they came.
+    fn add(&mut self, emit: impl FnOnce(&mut dyn Emitter, &mut Vec<u8>)) {
+        let mid_line = self.emitter.copies_text()
+            && self
+                .buf
+                .last()
+                .or(self.last_written.as_ref())
+                .is_some_and(|b| *b != b'\n');
+        let start = self.buf.len();
+        emit(self.emitter.as_mut(), &mut self.buf);
+        if mid_line && self.buf.len() > start {
+            self.buf.insert(start, b'\n');
+        }
     }
 
     fn flush(&mut self) -> io::Result<()> {
@@ -261,7 +283,7 @@ fn stream<R: Read>(
     }
     state.settle(outputs);
     for output in outputs.iter_mut() {
-        output.emitter.finish(&state.summary, &mut output.buf);
+        output.add(|emitter, buf| emitter.finish(&state.summary, buf));
     }
     flush_all(outputs, true)
 }
@@ -331,7 +353,7 @@ impl<'k> State<'k> {
                     folded: folded.as_ref(),
                 };
                 for output in outputs.iter_mut() {
-                    output.emitter.backtrace(&event, &mut output.buf);
+                    output.add(|emitter, buf| emitter.backtrace(&event, buf));
                 }
             }
             Action::Panic(panic) => {
@@ -351,7 +373,7 @@ impl<'k> State<'k> {
                     explanations: &explanations,
                 };
                 for output in outputs.iter_mut() {
-                    output.emitter.panic(&event, &mut output.buf);
+                    output.add(|emitter, buf| emitter.panic(&event, buf));
                 }
             }
         }

@@ -76,6 +76,37 @@ fn there_are_panicking_fixtures_for_every_runtime() {
     }
 }
 
+/// Found by the fuzzer: when the input's last line (a panic's) had no newline, the `json` record
+/// of the explained panic was glued to it. What the tool adds starts on a line of its own, in
+/// every format, and the input's lines stay as they came.
+#[test]
+fn what_follows_an_unterminated_last_line_starts_on_a_line_of_its_own() {
+    for fixture in panicking() {
+        let input = fixture.recorded.trim_ascii_end();
+        let last = String::from_utf8_lossy(input.rsplit(|b| *b == b'\n').next().unwrap());
+        for format in [FormatArg::Json, FormatArg::Human, FormatArg::Short] {
+            // (Backtraces unfolded, so the last line is printed as it came in every format.)
+            let options = Options {
+                full_backtraces: true,
+                bare_frames: false,
+            };
+            let output = run_with(format, input, options);
+            assert!(
+                output.lines().any(|l| l == last),
+                "{} ({format:?}): something was glued to the last line",
+                fixture.name
+            );
+            for line in output.lines().filter(|l| l.starts_with('{')) {
+                assert!(
+                    serde_json::from_str::<serde_json::Value>(line).is_ok(),
+                    "{} ({format:?}): a JSON line was spoiled: {line}",
+                    fixture.name
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn with_full_backtraces_every_line_comes_out_in_order() {
     for fixture in panicking() {

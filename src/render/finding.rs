@@ -9,7 +9,7 @@ use cargo_metadata::diagnostic::Diagnostic;
 use serde::Deserialize;
 
 use super::location::{FilePath, Located, Workspace, locate, span_source};
-use super::{DiagnosticEvent, Relation, Root};
+use super::{Event, Relation, Root};
 use crate::explain::Explanation;
 use crate::input::Shape;
 use crate::kb::Entry;
@@ -83,10 +83,14 @@ pub struct Finding<'a> {
 }
 
 impl<'a> Finding<'a> {
-    /// The finding of a diagnostic event, or `None` when there is nothing to report: a
-    /// `failure-note`, a warning or note without any span (rustc's "2 warnings emitted"), or a
-    /// diagnostic that could not be parsed. An error is always a finding, span or not.
-    pub fn new(event: &DiagnosticEvent<'a>, workspace: &Workspace) -> Option<Self> {
+    /// The finding of a stream event, or `None` when there is nothing to report: any event but
+    /// a diagnostic, a `failure-note`, a warning or note without any span (rustc's "2 warnings
+    /// emitted"), or a diagnostic that could not be parsed. An error is always a finding, span
+    /// or not.
+    pub fn new(event: &Event<'a>, workspace: &Workspace) -> Option<Self> {
+        let Event::Diagnostic(event) = *event else {
+            return None;
+        };
         let diagnostic = event.diagnostic?;
         let severity = Severity::of(event.level)?;
         let location = locate(workspace, diagnostic);

@@ -95,9 +95,7 @@ impl Emitter for Github {
         let mut block = Vec::new();
         self.human.event(event, &mut block);
         fence(&block, out);
-        if let Event::Diagnostic(d) = event
-            && let Some(finding) = Finding::new(d, &self.workspace)
-        {
+        if let Some(finding) = Finding::new(event, &self.workspace) {
             self.keep(&finding);
         }
     }

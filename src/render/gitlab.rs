@@ -65,8 +65,7 @@ impl Emitter for Gitlab {
     }
 
     fn event(&mut self, event: &Event<'_>, out: &mut Vec<u8>) {
-        let Event::Diagnostic(d) = event else { return };
-        let Some(finding) = Finding::new(d, &self.workspace) else {
+        let Some(finding) = Finding::new(event, &self.workspace) else {
             return;
         };
         let path = finding

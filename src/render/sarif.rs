@@ -116,8 +116,8 @@ impl Sarif {
         let d = finding.diagnostic;
         let primary = finding.location.as_ref().map(|l| l.span);
         let locations = match (&finding.location, &finding.manifest) {
-            (Some(loc), _) => vec![Location::physical(loc.file.clone(), Some(loc.span))],
-            (None, Some(manifest)) => vec![Location::physical(manifest.clone(), None)],
+            (Some(loc), _) => vec![Location::physical(&loc.file, Some(loc.span))],
+            (None, Some(manifest)) => vec![Location::physical(manifest, None)],
             (None, None) => Vec::new(),
         };
         SarifResult {
@@ -162,7 +162,8 @@ impl Sarif {
             if primary.is_some_and(|p| std::ptr::eq(p, span)) {
                 continue;
             }
-            let mut location = Location::physical(self.workspace.file(&span.file_name), Some(span));
+            let mut location =
+                Location::physical(&self.workspace.file(&span.file_name), Some(span));
             if let Some(label) = span.label.as_deref().filter(|l| !l.is_empty()) {
                 location.message = Some(Text::new(Cow::Borrowed(label)));
             }
@@ -184,7 +185,7 @@ impl Sarif {
                     continue;
                 }
                 let mut location =
-                    Location::physical(self.workspace.file(&span.file_name), Some(span));
+                    Location::physical(&self.workspace.file(&span.file_name), Some(span));
                 let text = match span.label.as_deref().filter(|l| !l.is_empty()) {
                     Some(label) => format!("{text} ({label})"),
                     None => text.clone(),
@@ -297,7 +298,7 @@ struct Location<'a> {
 
 impl<'a> Location<'a> {
     /// A location in `file`, at `span` (with the text it covers) when there is one.
-    fn physical(file: FilePath, span: Option<&'a DiagnosticSpan>) -> Self {
+    fn physical(file: &FilePath, span: Option<&'a DiagnosticSpan>) -> Self {
         let region = span.map(|span| {
             let mut region = Region::of(span);
             let text = span_text(span);
@@ -308,7 +309,7 @@ impl<'a> Location<'a> {
         });
         Location {
             physical_location: Some(PhysicalLocation {
-                artifact_location: Artifact::of(&file),
+                artifact_location: Artifact::of(file),
                 region,
             }),
             message: None,
@@ -398,8 +399,7 @@ impl Emitter for Sarif {
     }
 
     fn event(&mut self, event: &Event<'_>, out: &mut Vec<u8>) {
-        let Event::Diagnostic(d) = event else { return };
-        let Some(finding) = Finding::new(d, &self.workspace) else {
+        let Some(finding) = Finding::new(event, &self.workspace) else {
             return;
         };
         self.open(out);

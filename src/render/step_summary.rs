@@ -69,8 +69,7 @@ impl Emitter for StepSummary {
     }
 
     fn event(&mut self, event: &Event<'_>, _out: &mut Vec<u8>) {
-        let Event::Diagnostic(d) = event else { return };
-        let Some(finding) = Finding::new(d, &self.workspace) else {
+        let Some(finding) = Finding::new(event, &self.workspace) else {
             return;
         };
         self.counts[finding.severity.index()] += 1;

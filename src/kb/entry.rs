@@ -10,11 +10,17 @@ use super::pattern::{Captures, Pattern};
 use super::raw::{RawAt, RawEntry, RawMatcher, RawPattern};
 use super::template::Template;
 
+/// The id prefix of family explanations, so every output marks them (`explain[family-…]`).
+pub const FAMILY_PREFIX: &str = "family-";
+
 #[derive(Debug)]
 pub struct Entry {
     pub id: String,
     pub title: Template,
     pub summary: String,
+    /// A family explanation (`general = true`, id `family-…`): the general case of a kind of
+    /// async error, for diagnostics no specific entry explains.
+    pub general: bool,
     pub matchers: Vec<Matcher>,
     /// Later diagnostics of the same crate that this entry's root error causes.
     pub cascades: Vec<Matcher>,
@@ -141,6 +147,13 @@ impl Compiler<'_> {
         {
             return Err(self.at(&raw.id, "an id uses only a-z, 0-9 and `-`"));
         }
+        let general = raw.general;
+        if general != id.starts_with(FAMILY_PREFIX) {
+            return Err(self.at(
+                &raw.id,
+                format!("an entry is a family explanation (`general = true`) exactly when its id starts with `{FAMILY_PREFIX}`"),
+            ));
+        }
         if raw.matchers.is_empty() {
             return Err(self
                 .file
@@ -160,6 +173,7 @@ impl Compiler<'_> {
             id: id.clone(),
             title: self.template(&raw.title)?,
             summary: raw.summary,
+            general,
             matchers,
             cascades,
             supersedes: raw.supersedes.iter().map(|s| s.get_ref().clone()).collect(),

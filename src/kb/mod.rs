@@ -18,7 +18,7 @@ use std::path::Path;
 use aho_corasick::AhoCorasick;
 use cargo_metadata::diagnostic::Diagnostic;
 
-pub use entry::{CrateHint, Entry, Fix, Link, RustcVerdict, SpanSelector, Verdict};
+pub use entry::{CrateHint, Entry, FAMILY_PREFIX, Fix, Link, RustcVerdict, SpanSelector, Verdict};
 pub use error::{KbError, SourceFile};
 pub use lazy::{KbSource, LazyKb};
 pub use matcher::Matcher;
@@ -118,7 +118,7 @@ impl Kb {
     }
 
     /// The entries that explain the diagnostic, in knowledge-base order, without those superseded
-    /// by another matching entry.
+    /// by another matching entry, and without family explanations when a specific entry matches.
     pub fn matches(&self, diagnostic: &Diagnostic) -> Vec<Match<'_>> {
         let subject = Subject::new(diagnostic);
         self.find(|m| m.matches(&subject))
@@ -152,6 +152,10 @@ impl Kb {
             .flat_map(|m| m.entry.supersedes.iter().map(String::as_str))
             .collect();
         found.retain(|m| !superseded.contains(&m.entry.id.as_str()));
+        // A family explanation is the general case: it is given only when no specific entry is.
+        if found.iter().any(|m| !m.entry.general) {
+            found.retain(|m| !m.entry.general);
+        }
         found
     }
 }

@@ -14,6 +14,10 @@ pub struct RawEntry {
     pub id: Spanned<String>,
     pub title: Spanned<String>,
     pub summary: String,
+    /// A family explanation: the general case of a kind of async error, given when no specific
+    /// entry explains a diagnostic. Its id starts with `family-`.
+    #[serde(default)]
+    pub general: bool,
     #[serde(default)]
     pub supersedes: Vec<Spanned<String>>,
     #[serde(default, rename = "matcher")]

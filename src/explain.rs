@@ -2,7 +2,7 @@
 //! the entry's texts filled with the names and types rustc quoted, and each fix tied to the span
 //! of the user's code it points at. Pure data; the renderers decide how it looks.
 
-use cargo_metadata::diagnostic::{Diagnostic, DiagnosticSpan};
+use cargo_metadata::diagnostic::DiagnosticSpan;
 
 use crate::kb::{CrateHint, Entry, Link, Match, SpanSelector, Subject, Verdict};
 
@@ -32,8 +32,8 @@ pub struct FixText<'a> {
 }
 
 impl<'a> Explanation<'a> {
-    pub fn new(found: &Match<'a>, diagnostic: &'a Diagnostic) -> Self {
-        Self::build(found, Some(&Subject::new(diagnostic)))
+    pub fn new(found: &Match<'a>, subject: &Subject<'a>) -> Self {
+        Self::build(found, Some(subject))
     }
 
     /// The explanation of a runtime panic: no spans, so fixes point nowhere (the renderer says

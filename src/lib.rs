@@ -12,12 +12,14 @@ pub mod catalogue;
 pub mod cli;
 pub mod config;
 pub mod explain;
+pub mod facts;
 pub mod input;
 pub mod kb;
 pub mod lint;
 pub mod panic;
 pub mod pipeline;
 pub mod render;
+pub mod source;
 pub mod span;
 
 /// The recording of a crate with async errors that `--demo` explains (recorded by `cargo xtask record`).

@@ -68,6 +68,7 @@ fn real_main() -> Result<ExitCode> {
     let options = Options {
         full_backtraces: cli.full,
         bare_frames: false,
+        source_root: cli.workspace_root.clone(),
     };
     if let Some(command) = &cli.command {
         if command == BACKTRACE_COMMAND {
@@ -155,6 +156,7 @@ fn backtrace(kb: &LazyKb, config: &Config, cli: &Cli) -> Result<ExitCode> {
     let options = Options {
         full_backtraces: cli.full || own.full,
         bare_frames: true,
+        source_root: cli.workspace_root.clone(),
     };
     match own.input.as_ref().or(cli.input.as_ref()) {
         Some(path) => {
@@ -308,6 +310,7 @@ fn wrap(
         .context("cargo's stdout was not captured")?;
     let stderr = child.take_stderr();
     let stderr_format = config.format;
+    let stderr_options = options.clone();
     let (result, stderr_result) = std::thread::scope(|scope| {
         let program_stderr = stderr.map(|stderr| {
             scope.spawn(move || {
@@ -324,7 +327,7 @@ fn wrap(
                     LiveInput::spawn(stderr),
                     "the program's stderr",
                     &mut io::stderr(),
-                    options,
+                    stderr_options,
                 )
             })
         });

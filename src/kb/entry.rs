@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use toml::Spanned;
 
+use super::condition::{ContextTest, FactCondition};
 use super::error::{KbError, SourceFile};
 use super::matcher::Matcher;
 use super::pattern::{Captures, Pattern};
@@ -106,9 +107,7 @@ impl Entry {
     pub fn known_placeholders(&self) -> Vec<String> {
         let mut names: Vec<String> = self.defaults.keys().cloned().collect();
         for m in &self.matchers {
-            for p in m.patterns() {
-                names.extend(p.capture_names().iter().cloned());
-            }
+            names.extend(m.captures_possible());
         }
         names.sort();
         names.dedup();
@@ -284,6 +283,28 @@ impl Compiler<'_> {
                 .as_ref()
                 .map(|p| self.pattern(p.get_ref(), p.span()))
                 .transpose()?,
+            facts: m
+                .facts()
+                .into_iter()
+                .map(|(key, values)| {
+                    FactCondition::parse(key, &values.get_ref().items())
+                        .map_err(|e| self.at(values, e))
+                })
+                .collect::<Result<_, _>>()?,
+            context: match &m.context {
+                Some(values) => values
+                    .get_ref()
+                    .items()
+                    .iter()
+                    .map(|v| ContextTest::parse(v).map_err(|e| self.at(values, e)))
+                    .collect::<Result<_, _>>()?,
+                None => Vec::new(),
+            },
+            callee: m
+                .callee
+                .as_ref()
+                .map(|v| v.get_ref().items())
+                .unwrap_or_default(),
         };
         if matcher.panic.is_some() {
             let diagnostic_only = !matcher.levels.is_empty()
@@ -293,7 +314,10 @@ impl Compiler<'_> {
                 || !matcher.children.is_empty()
                 || !matcher.labels.is_empty()
                 || !matcher.types.is_empty()
-                || !matcher.sources.is_empty();
+                || !matcher.sources.is_empty()
+                || !matcher.facts.is_empty()
+                || !matcher.context.is_empty()
+                || !matcher.callee.is_empty();
             if diagnostic_only {
                 return Err(self.at(
                     raw,
@@ -352,10 +376,7 @@ impl Compiler<'_> {
         let always: Vec<String> = {
             let mut names: Option<Vec<String>> = None;
             for m in &entry.matchers {
-                let mine: Vec<String> = m
-                    .patterns()
-                    .flat_map(|p| p.required_captures().iter().cloned())
-                    .collect();
+                let mine = m.captures_always();
                 names = Some(match names {
                     None => mine,
                     Some(prev) => prev.into_iter().filter(|n| mine.contains(n)).collect(),

@@ -2,6 +2,7 @@
 //! compiled, and asked which of them explain a diagnostic or a runtime panic; plus the data on
 //! which backtrace frames are runtime machinery (`runtime.rs`).
 
+mod condition;
 mod entry;
 mod error;
 mod lazy;
@@ -16,8 +17,8 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use aho_corasick::AhoCorasick;
-use cargo_metadata::diagnostic::Diagnostic;
 
+pub use condition::{ContextTest, FactCondition, FactTest};
 pub use entry::{CrateHint, Entry, FAMILY_PREFIX, Fix, Link, RustcVerdict, SpanSelector, Verdict};
 pub use error::{KbError, SourceFile};
 pub use lazy::{KbSource, LazyKb};
@@ -119,9 +120,8 @@ impl Kb {
 
     /// The entries that explain the diagnostic, in knowledge-base order, without those superseded
     /// by another matching entry, and without family explanations when a specific entry matches.
-    pub fn matches(&self, diagnostic: &Diagnostic) -> Vec<Match<'_>> {
-        let subject = Subject::new(diagnostic);
-        self.find(|m| m.matches(&subject))
+    pub fn matches(&self, subject: &Subject<'_>) -> Vec<Match<'_>> {
+        self.find(|m| m.matches(subject))
     }
 
     /// The entries whose `panic` matchers explain a runtime panic with this message, without
@@ -165,16 +165,12 @@ impl Kb {
     pub fn cascade_root<'k>(
         &'k self,
         roots: &[&'k Entry],
-        diagnostic: &Diagnostic,
+        subject: &Subject<'_>,
     ) -> Option<&'k Entry> {
-        if roots.is_empty() {
-            return None;
-        }
-        let subject = Subject::new(diagnostic);
         roots
             .iter()
             .copied()
-            .find(|root| root.cascades.iter().any(|m| m.matches(&subject).is_some()))
+            .find(|root| root.cascades.iter().any(|m| m.matches(subject).is_some()))
     }
 }
 

@@ -63,6 +63,107 @@ pub struct RawMatcher {
     /// A pattern on a runtime panic's message; such a matcher matches panics, not diagnostics.
     #[serde(default)]
     pub panic: Option<Spanned<RawPattern>>,
+    // Facts (`src/facts`): kinds of the type in a role, or names, for the roles of that name.
+    #[serde(default)]
+    pub expected: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub found: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub self_type: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub within: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub operand: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub receiver: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub held: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub captured: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub awaited: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub returned: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub opaque: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub unsatisfied: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub required_by: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub binding: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub method: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub async_method: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub field: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub function: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub dyn_trait: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub hint: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub distinct: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub not_async: Option<Spanned<OneOrMany>>,
+    /// What encloses the primary span in the user's code (`sync fn`, `async`, …).
+    #[serde(default)]
+    pub context: Option<Spanned<OneOrMany>>,
+    /// The function a closure or async block around the primary span is passed to.
+    #[serde(default)]
+    pub callee: Option<Spanned<OneOrMany>>,
+}
+
+impl RawMatcher {
+    /// The fact conditions, by role key.
+    pub fn facts(&self) -> Vec<(&'static str, &Spanned<OneOrMany>)> {
+        let all = [
+            ("expected", &self.expected),
+            ("found", &self.found),
+            ("self_type", &self.self_type),
+            ("within", &self.within),
+            ("operand", &self.operand),
+            ("receiver", &self.receiver),
+            ("held", &self.held),
+            ("captured", &self.captured),
+            ("awaited", &self.awaited),
+            ("returned", &self.returned),
+            ("opaque", &self.opaque),
+            ("unsatisfied", &self.unsatisfied),
+            ("required_by", &self.required_by),
+            ("binding", &self.binding),
+            ("method", &self.method),
+            ("async_method", &self.async_method),
+            ("field", &self.field),
+            ("function", &self.function),
+            ("dyn_trait", &self.dyn_trait),
+            ("hint", &self.hint),
+            ("distinct", &self.distinct),
+            ("not_async", &self.not_async),
+        ];
+        all.into_iter()
+            .filter_map(|(key, value)| value.as_ref().map(|v| (key, v)))
+            .collect()
+    }
+}
+
+/// A value or a list of values.
+#[derive(Deserialize, Clone)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    pub fn items(&self) -> Vec<String> {
+        match self {
+            OneOrMany::One(one) => vec![one.clone()],
+            OneOrMany::Many(many) => many.clone(),
+        }
+    }
 }
 
 /// A string is a literal substring; `{ regex = '…' }` is a regex.

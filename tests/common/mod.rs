@@ -79,9 +79,18 @@ pub fn kb() -> Kb {
     })
 }
 
-/// Runs the pipeline on `input` in `format`, colour off, fixed width; returns (stdout, notes).
+/// Runs the pipeline on `input` in `format`, colour off, fixed width, reading the user's code
+/// from `fixtures/` (where the recordings' relative file names point); returns (stdout, notes).
 pub fn run(kb: &Kb, format: FormatArg, input: &[u8]) -> (Vec<u8>, String) {
-    run_with(kb, format, input, pipeline::Options::default())
+    run_with(kb, format, input, fixture_options())
+}
+
+/// The stream options of a fixture replay: the user's code is under `fixtures/`.
+pub fn fixture_options() -> pipeline::Options {
+    pipeline::Options {
+        source_root: Some(repo().join("fixtures")),
+        ..Default::default()
+    }
 }
 
 /// [`run`] with stream options (for example `--full`: backtraces not folded).

@@ -48,6 +48,10 @@ impl<'a> Explanation<'a> {
         let fixes = entry
             .fixes
             .iter()
+            .filter(|fix| match (&fix.when, subject) {
+                (Some(when), Some(subject)) => when.holds(subject),
+                _ => true,
+            })
             .map(|fix| {
                 let span = fix
                     .at

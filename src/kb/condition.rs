@@ -53,6 +53,14 @@ impl FactCondition {
         Ok(FactCondition { role, test })
     }
 
+    /// Asks for a kind or a name, not only for a kind's absence.
+    pub fn is_positive(&self) -> bool {
+        match &self.test {
+            FactTest::Kinds(groups) => groups.iter().any(|g| g.iter().all(|t| !t.negated)),
+            FactTest::Names(_) => true,
+        }
+    }
+
     /// The first fact of the role that passes, if any.
     pub fn find<'f, 'd>(&self, facts: &'f Facts<'d>) -> Option<&'f Fact<'d>> {
         facts.of(self.role).find(|fact| match &self.test {
@@ -109,7 +117,31 @@ fn name_matches(name: &str, fact: &Fact<'_>) -> bool {
 /// Fills the placeholders of the facts a matcher's conditions found (`${found}`, and
 /// `${found_output}` for a future whose output rustc spelled), then those of the first fact of
 /// every other role, without replacing captures already made.
-pub fn capture_facts(chosen: &[&Fact<'_>], facts: &Facts<'_>, captures: &mut Captures) {
+///
+/// The fact of the first condition that asks for a kind (not only for its absence) is also
+/// `${subject}` (and `${subject_output}`): what the matcher is about, whichever role rustc gave
+/// it (the found type of a mismatch, the operand of an operator, the receiver of a method).
+pub fn capture_facts(
+    conditions: &[FactCondition],
+    chosen: &[&Fact<'_>],
+    facts: &Facts<'_>,
+    captures: &mut Captures,
+) {
+    let subject = conditions
+        .iter()
+        .position(FactCondition::is_positive)
+        .and_then(|i| chosen.get(i))
+        .or(chosen.first());
+    if let Some(subject) = subject {
+        captures
+            .entry("subject".into())
+            .or_insert_with(|| subject.display());
+        if let Some(output) = subject.ty.as_ref().and_then(kind::future_output) {
+            captures
+                .entry("subject_output".into())
+                .or_insert_with(|| output.to_string());
+        }
+    }
     for fact in chosen.iter().copied().chain(facts.facts.iter()) {
         let name = fact.role.name();
         if captures.contains_key(name) {

@@ -67,6 +67,8 @@ impl Verdict {
 #[derive(Debug)]
 pub struct Fix {
     pub title: Template,
+    /// The conditions under which the fix applies to the code at hand.
+    pub when: Option<Matcher>,
     pub code: Option<Template>,
     pub at: Option<SpanSelector>,
     /// A mechanical replacement for the selected span.
@@ -223,8 +225,10 @@ impl Compiler<'_> {
                     "a fix with `replace` needs `at` to say which span it replaces",
                 ));
             }
+            let when = fix.when.as_ref().map(|w| self.condition(w)).transpose()?;
             entry.fixes.push(super::entry::Fix {
                 title: self.template(&fix.title)?,
+                when,
                 code: fix.code.as_ref().map(|c| self.template(c)).transpose()?,
                 at,
                 replace: fix.replace.as_ref().map(|r| self.template(r)).transpose()?,
@@ -256,7 +260,32 @@ impl Compiler<'_> {
         Ok(entry)
     }
 
+    /// A fix's `when`: a matcher that needs no pre-filter literal (it is only tested on a
+    /// diagnostic its entry already explains) and never matches panics.
+    fn condition(&self, raw: &Spanned<RawMatcher>) -> Result<Matcher, KbError> {
+        if raw.get_ref().panic.is_some() {
+            return Err(self.at(raw, "a fix's `when` cannot test a `panic`"));
+        }
+        self.compile_matcher(raw)
+    }
+
     fn matcher(&self, raw: &Spanned<RawMatcher>) -> Result<Matcher, KbError> {
+        let matcher = self.compile_matcher(raw)?;
+        if matcher.panic.is_none()
+            && matcher.codes.is_empty()
+            && matcher.message.is_none()
+            && matcher.children.is_empty()
+            && matcher.labels.is_empty()
+        {
+            return Err(self.at(
+                raw,
+                "a matcher needs a `code`, `message`, `child` or `label` condition (or `panic`, for a panic message); otherwise it matches every diagnostic",
+            ));
+        }
+        Ok(matcher)
+    }
+
+    fn compile_matcher(&self, raw: &Spanned<RawMatcher>) -> Result<Matcher, KbError> {
         let m = raw.get_ref();
         let list = |items: &[Spanned<RawPattern>]| -> Result<Vec<Pattern>, KbError> {
             items
@@ -325,16 +354,6 @@ impl Compiler<'_> {
                 ));
             }
             return Ok(matcher);
-        }
-        if matcher.codes.is_empty()
-            && matcher.message.is_none()
-            && matcher.children.is_empty()
-            && matcher.labels.is_empty()
-        {
-            return Err(self.at(
-                raw,
-                "a matcher needs a `code`, `message`, `child` or `label` condition (or `panic`, for a panic message); otherwise it matches every diagnostic",
-            ));
         }
         Ok(matcher)
     }

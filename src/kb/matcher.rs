@@ -39,6 +39,11 @@ pub struct Matcher {
 impl Matcher {
     /// Returns the captures when the diagnostic satisfies every condition.
     pub fn matches(&self, subject: &Subject<'_>) -> Option<Captures> {
+        self.evaluate(subject, false)
+    }
+
+    /// `unread_code_holds`: conditions on the user's code count as met when it cannot be read.
+    fn evaluate(&self, subject: &Subject<'_>, unread_code_holds: bool) -> Option<Captures> {
         if self.panic.is_some() {
             return None;
         }
@@ -94,20 +99,31 @@ impl Matcher {
         for condition in &self.facts {
             chosen.push(condition.find(facts)?);
         }
-        capture_facts(&chosen, facts, &mut captures);
+        capture_facts(&self.facts, &chosen, facts, &mut captures);
         let place = subject.place();
+        let unknown = place.is_none() && unread_code_holds;
         if !self.context.is_empty()
+            && !unknown
             && !place.is_some_and(|p| self.context.iter().any(|c| c.holds(p)))
         {
             return None;
         }
-        if !self.callee.is_empty() && !place.is_some_and(|p| callee_matches(p, &self.callee)) {
+        if !self.callee.is_empty()
+            && !unknown
+            && !place.is_some_and(|p| callee_matches(p, &self.callee))
+        {
             return None;
         }
         if let Some(place) = place {
             capture_place(place, &mut captures);
         }
         Some(captures)
+    }
+
+    /// Whether a fix's `when` holds for the diagnostic. Conditions on the user's code hold when
+    /// the code cannot be read: the fix is shown then, as it would be without the condition.
+    pub fn holds(&self, subject: &Subject<'_>) -> bool {
+        self.evaluate(subject, true).is_some()
     }
 
     /// Returns the captures when this is a panic matcher and the panic message satisfies it.
@@ -168,6 +184,9 @@ impl Matcher {
             .flat_map(|p| p.required_captures().iter().cloned())
             .collect();
         names.extend(self.facts.iter().map(|c| c.role.name().to_owned()));
+        if !self.facts.is_empty() {
+            names.push("subject".to_owned());
+        }
         names
     }
 
@@ -180,6 +199,10 @@ impl Matcher {
         for condition in &self.facts {
             names.push(condition.role.name().to_owned());
             names.push(format!("{}_output", condition.role.name()));
+        }
+        if !self.facts.is_empty() {
+            names.push("subject".to_owned());
+            names.push("subject_output".to_owned());
         }
         names
     }

@@ -119,18 +119,19 @@ pub struct RawMatcher {
 impl RawMatcher {
     /// The fact conditions, by role key.
     pub fn facts(&self) -> Vec<(&'static str, &Spanned<OneOrMany>)> {
+        // Roles a matcher is about first (the first one found becomes `${subject}`).
         let all = [
-            ("expected", &self.expected),
             ("found", &self.found),
-            ("self_type", &self.self_type),
-            ("within", &self.within),
             ("operand", &self.operand),
             ("receiver", &self.receiver),
+            ("self_type", &self.self_type),
             ("held", &self.held),
             ("captured", &self.captured),
             ("awaited", &self.awaited),
             ("returned", &self.returned),
+            ("within", &self.within),
             ("opaque", &self.opaque),
+            ("expected", &self.expected),
             ("unsatisfied", &self.unsatisfied),
             ("required_by", &self.required_by),
             ("binding", &self.binding),
@@ -185,6 +186,10 @@ pub struct RawRustc {
 #[serde(deny_unknown_fields)]
 pub struct RawFix {
     pub title: Spanned<String>,
+    /// When the fix applies: the same conditions as a matcher (most often `context`, `callee` or
+    /// facts); a fix whose conditions fail for this code is not shown.
+    #[serde(default)]
+    pub when: Option<Spanned<RawMatcher>>,
     #[serde(default)]
     pub code: Option<Spanned<String>>,
     #[serde(default)]

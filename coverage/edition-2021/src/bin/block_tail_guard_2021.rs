@@ -1,6 +1,6 @@
 //! family: future-not-send
-#![allow(unused_braces)]
 //! what: on edition 2021 a MutexGuard temporary in a block's tail expression lives across the following await
+#![allow(unused_braces)]
 use std::sync::Mutex;
 use std::time::Duration;
 

@@ -18,6 +18,7 @@ pub mod lint;
 pub mod panic;
 pub mod pipeline;
 pub mod render;
+pub mod replay;
 pub mod span;
 
 /// The recording of a crate with async errors that `--demo` explains (recorded by `cargo xtask record`).

@@ -19,6 +19,7 @@ pub mod lint;
 pub mod panic;
 pub mod pipeline;
 pub mod render;
+pub mod replay;
 pub mod source;
 pub mod span;
 

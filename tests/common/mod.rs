@@ -6,10 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output as ProcessOutput, Stdio};
 
 use cargo_async_explain::cli::FormatArg;
-use cargo_async_explain::config::Config;
 use cargo_async_explain::kb::Kb;
-use cargo_async_explain::pipeline::{self, Output};
-use cargo_async_explain::render::Style;
+use cargo_async_explain::pipeline;
+use cargo_async_explain::replay::Replay;
 
 /// Layout width every snapshot is rendered at.
 pub const WIDTH: usize = 100;
@@ -100,23 +99,12 @@ pub fn run_with(
     input: &[u8],
     options: pipeline::Options,
 ) -> (Vec<u8>, String) {
-    let config = Config {
-        format,
-        style: Style {
-            color: false,
-            width: WIDTH,
-        },
-        kb_dirs: Vec::new(),
-        ci: Default::default(),
-    };
-    let mut out = Vec::new();
-    let mut notes = Vec::new();
-    {
-        let mut outputs = [Output::primary(config.emitter(), Box::new(&mut out))];
-        pipeline::run_with(kb, &mut outputs, input, "test input", &mut notes, options)
-            .expect("the stream runs");
+    Replay {
+        width: WIDTH,
+        options,
     }
-    (out, String::from_utf8(notes).unwrap())
+    .run(kb, format, input, "test input")
+    .expect("the stream runs")
 }
 
 pub fn run_text(kb: &Kb, format: FormatArg, input: &[u8]) -> String {

@@ -3,14 +3,18 @@
 //! This file owns the command line: argument parsing, usage text and exit
 //! codes. The work itself lives in one module per task (`record.rs` records
 //! the compiler output of the fixture crates under `fixtures/`, with
-//! `program.rs` for fixtures that run their program; `links.rs` checks the
-//! knowledge base's documentation links; `lint_bench.rs` times the
-//! blocking-call lint against baselines).
+//! `program.rs` for fixtures that run their program; `record_coverage.rs`
+//! records the coverage corpus under `coverage/` and `coverage.rs` measures
+//! what the knowledge base explains of it; `links.rs` checks the knowledge
+//! base's documentation links; `lint_bench.rs` times the blocking-call lint
+//! against baselines).
 
+mod coverage;
 mod links;
 mod lint_bench;
 mod program;
 mod record;
+mod record_coverage;
 
 use std::process::ExitCode;
 
@@ -19,6 +23,8 @@ cargo xtask: developer tasks for cargo-async-explain
 
 USAGE:
     cargo xtask record [--check] [CASE...]
+    cargo xtask record-coverage [--check] [PACKAGE...]
+    cargo xtask coverage
     cargo xtask links
     cargo xtask lint-bench [--runs N] MANIFEST...
 
@@ -31,6 +37,20 @@ COMMANDS:
               fixtures/CASE/recorded.json. For run and test, the program's
               stdout and stderr are recorded too, with fixture.toml's `env`
               (e.g. RUST_BACKTRACE) set.
+
+    record-coverage
+              Record the coverage corpus: for each package under coverage/ (all
+              of them when none is named) run `cargo check --message-format=json
+              --keep-going -p PACKAGE --bins`, group the compiler messages by
+              case (bin target), normalise them like the fixtures and write
+              coverage/PACKAGE/recorded/CASE.json. With --check, compare
+              instead and exit 1 on drift.
+
+    coverage  Replay every coverage recording through the knowledge base and
+              print the report committed as docs/coverage.md (per family: async
+              errors, explained, explained by a specific entry; the controls
+              explained; nothing lost; the unexplained async errors). Exit 1 if
+              a control is explained or a line was lost.
 
     links     Check that every https link in knowledge-base/*.toml resolves
               (needs the network; not run in CI).
@@ -55,6 +75,8 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("record") => run_record(&args[1..]),
+        Some("record-coverage") => run_record_coverage(&args[1..]),
+        Some("coverage") => run_coverage(&args[1..]),
         Some("lint-bench") => run_lint_bench(&args[1..]),
         Some("links") => {
             let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -93,6 +115,61 @@ fn run_record(args: &[String]) -> ExitCode {
     match record::run(&options) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_record_coverage(args: &[String]) -> ExitCode {
+    let mut options = record_coverage::Options::default();
+    for arg in args {
+        match arg.as_str() {
+            "--check" => options.check = true,
+            "-h" | "--help" => {
+                print!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            flag if flag.starts_with('-') => {
+                return usage_error(&format!("unknown option `{flag}`"));
+            }
+            package => options.packages.push(package.to_string()),
+        }
+    }
+    match record_coverage::run(&options) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_coverage(args: &[String]) -> ExitCode {
+    if let Some(arg) = args.first() {
+        return usage_error(&format!("`coverage` takes no argument, found `{arg}`"));
+    }
+    let result = record_coverage::coverage_dir().and_then(|dir| {
+        let cases = coverage::load(&dir).map_err(anyhow::Error::msg)?;
+        let sources = std::fs::read_to_string(dir.join("SOURCES.md"))?;
+        let kb = cargo_async_explain::kb::Kb::embedded().map_err(|errors| {
+            let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            anyhow::anyhow!("the knowledge base does not load:\n{}", list.join("\n"))
+        })?;
+        let report = coverage::measure(&kb, &cases, &dir);
+        print!("{}", coverage::markdown(&report, &sources));
+        Ok(coverage::problems(&report))
+    });
+    match result {
+        Ok(problems) if problems.is_empty() => ExitCode::SUCCESS,
+        Ok(problems) => {
+            for p in problems {
+                eprintln!("error: {p}");
+            }
+            ExitCode::FAILURE
+        }
         Err(err) => {
             eprintln!("error: {err:#}");
             ExitCode::FAILURE

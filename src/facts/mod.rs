@@ -63,6 +63,12 @@ pub enum Role {
     Distinct,
     /// rustc points at a fn or closure that is not `async`.
     NotAsync,
+    /// The type of the expression a pattern is matched against (`match fetch() { Ok(..) … }`).
+    Scrutinee,
+    /// A type argument of the unsatisfied trait (`impl Future` in `String: From<impl Future>`).
+    TraitArg,
+    /// Where rustc shows the definition of a trait that is not dyn compatible.
+    TraitDef,
     /// A trait predicate `T: Trait`, split into self type and trait.
     Predicate,
     /// A closure's signature, whose return type is recorded.
@@ -94,6 +100,9 @@ impl Role {
         ("hint", Role::Hint),
         ("distinct", Role::Distinct),
         ("not_async", Role::NotAsync),
+        ("scrutinee", Role::Scrutinee),
+        ("trait_arg", Role::TraitArg),
+        ("trait_def", Role::TraitDef),
         ("predicate", Role::Predicate),
         ("closure_signature", Role::ClosureSignature),
     ];
@@ -124,6 +133,8 @@ impl Role {
                 | Role::Awaited
                 | Role::Returned
                 | Role::Opaque
+                | Role::Scrutinee
+                | Role::TraitArg
         )
     }
 }
@@ -207,12 +218,12 @@ impl<'d> Facts<'d> {
                 Some(prefix) => parent.is_some_and(|m| m.starts_with(prefix)),
                 None => true,
             });
-            self.first_match(label, applicable, Some(span));
+            self.first_match(label.trim(), applicable, Some(span));
         }
     }
 
     fn said(&mut self, text: &str, phrases: &'static [Phrase], span: Option<&'d DiagnosticSpan>) {
-        self.first_match(text, phrases.iter(), span);
+        self.first_match(text.trim(), phrases.iter(), span);
     }
 
     /// Records the facts of the first phrase that matches the text.
@@ -227,8 +238,18 @@ impl<'d> Facts<'d> {
                 continue;
             };
             for (name, item) in holes {
-                if let Some(role) = Role::from_name(name) {
-                    self.add(role, item, span);
+                match name.strip_suffix("_words") {
+                    Some(role) => {
+                        if let (Some(role), Some(ty)) = (Role::from_name(role), type_in_words(item))
+                        {
+                            self.add(role, &ty, span);
+                        }
+                    }
+                    None => {
+                        if let Some(role) = Role::from_name(name) {
+                            self.add(role, item, span);
+                        }
+                    }
                 }
             }
             for (role, item) in phrase.also {
@@ -270,16 +291,17 @@ impl<'d> Facts<'d> {
             }
             Role::Within if !text.contains(['{', '<', ':']) => {
                 // rustc names some containers in words: "an async block", "a closure".
-                let words = text.trim_start_matches("an ").trim_start_matches("a ");
-                let ty = match words {
-                    "async block" => "{async block}",
-                    "async closure" => "{async closure body}",
-                    "closure" => "{closure}",
-                    "coroutine" => "{coroutine}",
-                    "async function" | "async fn" => "{async fn body of ?()}",
-                    _ => words,
-                };
-                self.push(role, ty.to_owned(), Some(Ty::parse(ty)), span);
+                let ty = type_in_words(text).unwrap_or_else(|| text.to_owned());
+                self.push(role, ty.clone(), Some(Ty::parse(&ty)), span);
+            }
+            Role::Unsatisfied => {
+                // The trait's own type arguments (`impl Future` in `From<impl Future>`).
+                if let Ty::Path(path) = Ty::parse(text) {
+                    for arg in path.type_args() {
+                        self.push(Role::TraitArg, arg.to_string(), Some(arg.clone()), span);
+                    }
+                }
+                self.push(role, text.to_owned(), None, span);
             }
             _ if role.is_type() => {
                 let ty = Ty::parse(text);
@@ -319,6 +341,42 @@ impl<'d> Facts<'d> {
     pub fn first(&self, role: Role) -> Option<&Fact<'d>> {
         self.of(role).next()
     }
+}
+
+/// A type rustc names in words (`` `async` block ``, "a different future", "integer") or quotes
+/// whole (`` `Pin<Box<…>>` ``, or unquoted after "is"), as a type text the parser reads.
+fn type_in_words(text: &str) -> Option<String> {
+    // `opaque type `impl Future<…>``: the quoted type, when one follows the words.
+    let quoted: Vec<&str> = text.split('`').skip(1).step_by(2).collect();
+    if let Some(last) = quoted.last()
+        && (quoted.len() > 1 || !text.trim().starts_with('`'))
+    {
+        return Some((*last).to_owned());
+    }
+    let plain = text.replace('`', "");
+    let words = plain
+        .trim()
+        .trim_start_matches("an ")
+        .trim_start_matches("a ")
+        .trim_start_matches("the ")
+        .trim_start_matches("different ")
+        .trim();
+    let ty = match words {
+        "async block" => "{async block}",
+        "async closure" => "{async closure}",
+        "async closure body" => "{async closure body}",
+        "async function" | "async fn" => "{async fn body of ?()}",
+        "closure" => "{closure}",
+        "coroutine" => "{coroutine}",
+        "future" => "impl Future",
+        "integer" => "{integer}",
+        "floating-point number" | "float" => "{float}",
+        "unit" | "()" => "()",
+        // Words for a kind of type with nothing to go on ("fn item", "struct").
+        _ if !words.contains(['<', '{', '(', ':', '&', '*']) && words.contains(' ') => return None,
+        _ => words,
+    };
+    Some(ty.to_owned())
 }
 
 /// Splits `T: Trait` at the last `: ` outside brackets.

@@ -71,6 +71,14 @@ pub const MESSAGE: &[Phrase] = &[
     ),
     p("`{self_type}` doesn't implement `{unsatisfied}`"),
     also(
+        "`{self_type}` cannot be formatted with the default formatter",
+        &[(Role::Unsatisfied, "Display")],
+    ),
+    also(
+        "`{self_type}` cannot be formatted using {_}",
+        &[(Role::Unsatisfied, "Debug")],
+    ),
+    also(
         "the size for values of type `{self_type}` cannot be known at compilation time",
         &[(Role::Unsatisfied, "Sized")],
     ),
@@ -93,6 +101,16 @@ pub const MESSAGE: &[Phrase] = &[
     p(
         "a value of type `{expected}` cannot be built from an iterator over elements of type `{found}`",
     ),
+    p(
+        "a value of type `{expected}` cannot be made by summing an iterator over elements of type `{found}`",
+    ),
+    p(
+        "a value of type `{expected}` cannot be made by multiplying all elements of type `{found}` from an iterator",
+    ),
+    p(
+        "expected `{self_type}` to be a future that resolves to `{expected}`, but it resolves to `{found}`",
+    ),
+    p("expected `{self_type}` to be an iterator that yields `{expected}`, but it yields `{found}`"),
     p("expected a `{unsatisfied}` closure, found `{self_type}`"),
     p("expected `{self_type}` to be a closure that returns `{expected}`, but it returns `{found}`"),
     p("expected `{self_type}` to return `{expected}`, but it returns `{found}`"),
@@ -160,6 +178,10 @@ pub const MESSAGE: &[Phrase] = &[
 
 /// A child's message (notes and helps, at any depth).
 pub const CHILD: &[Phrase] = &[
+    also(
+        "the trait is not dyn compatible because it contains generic associated type `{_}`",
+        &[],
+    ),
     p("within `{within}`, the trait `{unsatisfied}` is not implemented for `{self_type}`"),
     p("the trait `{unsatisfied}` is not implemented for `{self_type}`"),
     p("the nightly-only, unstable trait `{unsatisfied}` is not implemented for `{self_type}`"),
@@ -193,6 +215,7 @@ pub const CHILD: &[Phrase] = &[
     p("expected {_} `{expected}`\n{_}found {_} `{found}`"),
     p("expected `{expected}`\n{_}found {_} `{found}`"),
     p("expected {_} `{expected}`\n{_}found `{found}`"),
+    p("expected {expected_words}\n{_}found {found_words}"),
     p("for that trait implementation, expected `{expected}`, found `{found}`"),
     p(
         "closure with signature `{closure_signature}` must implement `{unsatisfied}`, for any two lifetimes `{_}` and `{_}`...",
@@ -232,6 +255,7 @@ pub const CHILD: &[Phrase] = &[
 /// A span's label (of the diagnostic or of a child).
 pub const LABEL: &[Phrase] = &[
     p("expected `{expected}`, found `{found}`"),
+    p("expected `{expected}`, found {found_words}"),
     also(
         "expected `{expected}`, found future",
         &[(Role::Found, "impl Future")],
@@ -261,11 +285,18 @@ pub const LABEL: &[Phrase] = &[
             (Role::Found, "{async closure}"),
         ],
     ),
-    p("expected {_}, found `{found}`"),
+    p("expected {expected_words}, found `{found}`"),
+    p("expected {expected_words}, found {found_words}"),
     p("this is found to be of type `{found}`"),
+    p("this expression has type `{scrutinee}`"),
     p("the `?` operator cannot be applied to type `{operand}`"),
     p("within `{within}`, the trait `{unsatisfied}` is not implemented for `{self_type}`"),
     p("the trait `{unsatisfied}` is not implemented for `{self_type}`"),
+    p("the trait `{unsatisfied}` is not implemented for {_} `{self_type}`"),
+    also(
+        "`{self_type}` cannot be formatted with the default formatter",
+        &[(Role::Unsatisfied, "Display")],
+    ),
     p("`{self_type}` cannot be sent between threads safely"),
     p("`{self_type}` cannot be shared between threads safely"),
     p("`{self_type}` is not a future"),
@@ -296,7 +327,12 @@ pub const LABEL: &[Phrase] = &[
     p("`{binding}` escapes the {_} body here"),
     p("`{binding}` is a reference that is only valid in the {_} body"),
     p("argument requires that `{binding}` is borrowed for `'static`"),
+    p("returning this value requires that `{binding}` is borrowed for `'static`"),
+    p("`{binding}` dropped here while still borrowed"),
+    p("binding `{binding}` declared here"),
     p("return type of closure `{returned}` contains a lifetime `{_}`"),
+    p("return type of async closure `{returned}` contains a lifetime `{_}`"),
+    p("return type of closure is {returned_words}"),
     also(
         "returns an `async` block that contains a reference to a captured variable, which then escapes the closure body",
         &[(Role::Returned, "{async block}")],
@@ -310,6 +346,12 @@ pub const LABEL: &[Phrase] = &[
     p("method cannot be called on `{receiver}` due to unsatisfied trait bounds"),
     p("...because method `{async_method}` is `async`"),
     p("...because method `{method}` references an `impl Trait` type in its return type"),
+    p("...because method `{method}` has generic type parameters"),
+    p("...because associated function `{method}` has no `self` parameter"),
+    also(
+        "this trait is not dyn compatible...",
+        &[(Role::TraitDef, "this")],
+    ),
     p("this call returns `{returned}`"),
     p("hidden type `{found}` captures {_}"),
     p("value moved here, in previous iteration of loop"),
@@ -348,8 +390,10 @@ pub fn matches<'t>(shape: &'static str, text: &'t str) -> Option<Vec<(&'static s
             let at = rest.find(literal)?;
             (&rest[..at], &rest[at + literal.len()..])
         };
-        // Types and names never contain a backtick: a hole that does spans two items.
-        if *name != "_" && (hole.is_empty() || hole.contains('`')) {
+        // Types and names never contain a backtick: a hole that does spans two items. Holes
+        // named `…_words` take rustc's words for a type (`` `async` block ``), backticks included.
+        let words = name == &"_" || name.ends_with("_words");
+        if *name != "_" && (hole.is_empty() || (!words && hole.contains('`'))) {
             return None;
         }
         if *name != "_" {
@@ -416,7 +460,7 @@ mod tests {
             for hole in phrase.shape.split('{').skip(1) {
                 let name = hole.split('}').next().unwrap();
                 assert!(
-                    name == "_" || Role::from_name(name).is_some(),
+                    name == "_" || Role::from_name(name.trim_end_matches("_words")).is_some(),
                     "unknown role `{name}` in {}",
                     phrase.shape
                 );

@@ -276,6 +276,7 @@ impl<'s> Parser<'s> {
         }
         if self.eat("(") {
             let mut items = Vec::new();
+            let mut comma = false;
             while !self.eat(")") {
                 let before = self.pos;
                 if self.at_end() {
@@ -285,9 +286,15 @@ impl<'s> Parser<'s> {
                 if self.pos == before {
                     return Ty::Other(self.s.to_owned());
                 }
-                if !self.eat(",") && !self.rest().trim_start().starts_with(')') {
+                if self.eat(",") {
+                    comma = true;
+                } else if !self.rest().trim_start().starts_with(')') {
                     return Ty::Other(self.s.to_owned());
                 }
+            }
+            // `(dyn Future + Send)` is a parenthesised type, `(T,)` a tuple of one.
+            if items.len() == 1 && !comma {
+                return items.pop().unwrap_or(Ty::Infer);
             }
             return Ty::Tuple(items);
         }
@@ -388,13 +395,24 @@ impl<'s> Parser<'s> {
         };
         let item = if self.rest().trim_start().starts_with('{') {
             self.skip_ws();
-            let start = self.pos + 1;
-            self.skip_balanced();
-            Some(self.s[start..self.pos.saturating_sub(1)].trim().to_owned())
+            Some(self.braced().to_owned())
         } else {
             None
         };
         Ty::Fn { args, ret, item }
+    }
+
+    /// The text inside the braced group that starts here; ends after its closing brace (or at the
+    /// end of an unclosed one).
+    fn braced(&mut self) -> &'s str {
+        let start = self.pos + 1;
+        self.skip_balanced();
+        let end = if self.s[..self.pos].ends_with('}') {
+            self.pos - 1
+        } else {
+            self.pos
+        };
+        self.s.get(start..end).unwrap_or_default().trim()
     }
 
     /// Skips a braced group, nested braces included; ends after the closing brace.
@@ -417,9 +435,7 @@ impl<'s> Parser<'s> {
     }
 
     fn anon(&mut self) -> Anon {
-        let start = self.pos + 1;
-        self.skip_balanced();
-        let inner = self.s[start..self.pos.saturating_sub(1)].trim();
+        let inner = self.braced();
         let (what, at) = match inner.split_once('@') {
             Some((what, at)) => (what.trim(), Some(at.trim().to_owned())),
             None => (inner, None),
@@ -662,6 +678,10 @@ mod tests {
             bounds[0].binding("Output").unwrap().to_string(),
             "Result<String, Error>"
         );
+        let ty = Ty::parse(
+            "Pin<Box<(dyn futures::Future<Output = u64> + std::marker::Send + 'static)>>",
+        );
+        assert_eq!(ty.to_string(), "Pin<Box<dyn Future<Output = u64> + Send>>");
         let ty = Ty::parse("Pin<Box<dyn Future<Output = u32> + Send + 'static>>");
         assert_eq!(ty.to_string(), "Pin<Box<dyn Future<Output = u32> + Send>>");
         let ty = Ty::parse("impl for<'a> Future<Output = usize>");

@@ -34,6 +34,7 @@ fn config(format: FormatArg) -> Config {
         style: Style {
             color: false,
             width: WIDTH,
+            verbose: false,
         },
         kb_dirs: Vec::new(),
         ci: Ci {

@@ -13,6 +13,9 @@ pub struct Explanation<'a> {
     pub id: &'a str,
     pub title: String,
     pub summary: &'a str,
+    /// The why in at most three lines (the entry's `brief`; without one, the why's first
+    /// paragraph), shown by default; one line of text.
+    pub brief: String,
     pub why: String,
     pub sync: Option<String>,
     pub rustc: Option<(Verdict, String)>,
@@ -66,12 +69,22 @@ impl<'a> Explanation<'a> {
                 }
             })
             .collect();
+        let why = fill(&entry.explanation).trim_end().to_owned();
+        // One paragraph, its source line breaks joined: each output lays it out itself.
+        let brief = match &entry.brief {
+            Some(brief) => fill(brief),
+            None => why.split("\n\n").next().unwrap_or_default().to_owned(),
+        }
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
         Explanation {
             entry,
             id: &entry.id,
             title: fill(&entry.title),
             summary: &entry.summary,
-            why: fill(&entry.explanation).trim_end().to_owned(),
+            brief,
+            why,
             sync: entry.sync.as_ref().map(|s| fill(s).trim_end().to_owned()),
             rustc: entry
                 .rustc

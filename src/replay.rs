@@ -17,6 +17,8 @@ use crate::render::Style;
 pub struct Replay {
     /// The layout width (the tests' snapshots use 100).
     pub width: usize,
+    /// Every part of each explanation (`--verbose`), not the concise default.
+    pub verbose: bool,
     /// What the stream does with panics and backtraces.
     pub options: pipeline::Options,
 }
@@ -29,6 +31,7 @@ impl Replay {
             style: Style {
                 color: false,
                 width: self.width,
+                verbose: self.verbose,
             },
             kb_dirs: Vec::new(),
             ci: Default::default(),

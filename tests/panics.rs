@@ -34,6 +34,7 @@ fn run_with(format: FormatArg, input: &[u8], options: Options) -> String {
         style: Style {
             color: false,
             width: common::WIDTH,
+            verbose: false,
         },
         kb_dirs: Vec::new(),
         ci: Default::default(),

@@ -19,6 +19,9 @@ pub struct Entry {
     pub id: String,
     pub title: Template,
     pub summary: String,
+    /// The why in at most three lines (one paragraph), shown by default; `explanation` with
+    /// `--verbose` and `--explain`. Optional for a project's own entries.
+    pub brief: Option<Template>,
     /// A family explanation (`general = true`, id `family-…`): the general case of a kind of
     /// async error, for diagnostics no specific entry explains.
     pub general: bool,
@@ -174,6 +177,7 @@ impl Compiler<'_> {
             id: id.clone(),
             title: self.template(&raw.title)?,
             summary: raw.summary,
+            brief: raw.brief.as_ref().map(|b| self.brief(b)).transpose()?,
             general,
             matchers,
             cascades,
@@ -256,7 +260,7 @@ impl Compiler<'_> {
                 url,
             });
         }
-        self.check_placeholders(&entry, &raw.title, &raw.explanation)?;
+        self.check_placeholders(&entry, &raw.title, raw.brief.as_ref(), &raw.explanation)?;
         Ok(entry)
     }
 
@@ -375,6 +379,21 @@ impl Compiler<'_> {
         Template::parse(raw.get_ref()).map_err(|_| self.at(raw, "`${` without a closing `}`"))
     }
 
+    /// `brief`: a template of one paragraph (it is reflowed into at most three lines).
+    fn brief(&self, raw: &Spanned<String>) -> Result<Template, KbError> {
+        let text = raw.get_ref().trim();
+        if text.is_empty() {
+            return Err(self.at(raw, "`brief` is empty"));
+        }
+        if text.lines().any(|l| l.trim().is_empty()) {
+            return Err(self.at(
+                raw,
+                "`brief` is one paragraph (at most three lines in the output): no blank lines",
+            ));
+        }
+        self.template(raw)
+    }
+
     fn https(&self, url: &Spanned<String>) -> Result<(), KbError> {
         let text = url.get_ref();
         if !text.starts_with("https://") || text.contains(char::is_whitespace) {
@@ -387,6 +406,7 @@ impl Compiler<'_> {
         &self,
         entry: &Entry,
         title: &Spanned<String>,
+        brief: Option<&Spanned<String>>,
         explanation: &Spanned<String>,
     ) -> Result<(), KbError> {
         // A placeholder must be captured by every match of every matcher (or have a default):
@@ -406,6 +426,7 @@ impl Compiler<'_> {
             names
         };
         let mut templates: Vec<&Template> = vec![&entry.title, &entry.explanation];
+        templates.extend(&entry.brief);
         templates.extend(&entry.sync);
         templates.extend(entry.rustc.iter().map(|r| &r.note));
         for fix in &entry.fixes {
@@ -418,6 +439,8 @@ impl Compiler<'_> {
                 if !always.iter().any(|n| n == name) {
                     let span = if title.get_ref().contains(name) {
                         title.span()
+                    } else if let Some(brief) = brief.filter(|b| b.get_ref().contains(name)) {
+                        brief.span()
                     } else {
                         explanation.span()
                     };

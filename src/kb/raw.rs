@@ -14,6 +14,9 @@ pub struct RawEntry {
     pub id: Spanned<String>,
     pub title: Spanned<String>,
     pub summary: String,
+    /// The why in at most three lines, for the concise output (a template like `explanation`).
+    #[serde(default)]
+    pub brief: Option<Spanned<String>>,
     /// A family explanation: the general case of a kind of async error, given when no specific
     /// entry explains a diagnostic. Its id starts with `family-`.
     #[serde(default)]

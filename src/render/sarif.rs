@@ -88,10 +88,18 @@ impl Sarif {
             Rule::Entry(entry) => entry_rule(&id, entry),
             // Its entry's rule came with the explained diagnostic it repeats; should that one not
             // be in this log, a rule named after the misconception stands in.
-            Rule::Repeat(_) => json!({
-                "id": id,
-                "shortDescription": { "text": finding.misconception().unwrap_or_default() },
-            }),
+            Rule::Repeat(_) => {
+                let title = finding.misconception().unwrap_or_default();
+                let full = format!(
+                    "{title}: the same mistake as a diagnostic explained earlier in the build."
+                );
+                json!({
+                    "id": id,
+                    "shortDescription": { "text": title },
+                    "fullDescription": { "text": full },
+                    "help": { "text": full, "markdown": full },
+                })
+            }
             Rule::Code(code) => code_rule(code),
             Rule::Message(_) if self.derived >= MAX_DERIVED_RULES => {
                 id = Cow::Borrowed(CATCH_ALL_RULE);
@@ -554,27 +562,45 @@ fn indent(text: &str, by: &str) -> String {
         .join("\n")
 }
 
-/// A compiler code as a rule, linked to its documentation.
+/// A compiler code as a rule, linked to its documentation. No entry explains it, so its
+/// descriptions say what it is and where rustc's or clippy's documentation of it is (GitHub's
+/// code scanning requires a `fullDescription` and a `help` on every rule).
 fn code_rule(code: &str) -> Value {
-    let text = if let Some(lint) = code.strip_prefix("clippy::") {
-        format!("clippy lint `{lint}`")
+    let (what, docs) = if let Some(lint) = code.strip_prefix("clippy::") {
+        (format!("clippy lint `{lint}`"), "clippy's lint list")
     } else if code.starts_with('E') && code[1..].bytes().all(|b| b.is_ascii_digit()) {
-        format!("rustc error {code}")
+        (format!("rustc error {code}"), "the Rust error index")
     } else {
-        format!("rustc lint `{code}`")
+        (format!("rustc lint `{code}`"), "rustc's lint listing")
     };
+    let uri = code_help_uri(code);
+    let full = format!(
+        "The compiler's {what}: the result's message says what is wrong and where. \
+         No async-explain knowledge-base entry explains it."
+    );
     json!({
         "id": code,
-        "shortDescription": { "text": text },
-        "helpUri": code_help_uri(code),
+        "shortDescription": { "text": what },
+        "fullDescription": { "text": full },
+        "helpUri": uri,
+        "help": {
+            "text": format!("{full} The {what} is documented in {docs}: {uri}"),
+            "markdown": format!("{full} The {what} is documented in [{docs}]({uri})."),
+        },
     })
 }
 
 /// An error without a code, as the rule named after its message.
 fn message_rule(id: &str, message: &str) -> Value {
+    let full = "rustc reports this error without an error code; the rule is named after its \
+                message. The result's message says what is wrong and where.";
     json!({
         "id": id,
         "shortDescription": { "text": message },
-        "fullDescription": { "text": "rustc reports this error without an error code; the rule is named after its message" },
+        "fullDescription": { "text": full },
+        "help": {
+            "text": format!("{full} Without a code there is no error-index page; the compiler's own notes under the message are the documentation."),
+            "markdown": format!("{full} Without a code there is no error-index page; the compiler's own notes under the message are the documentation."),
+        },
     })
 }

@@ -99,8 +99,20 @@ pub fn run_with(
     input: &[u8],
     options: pipeline::Options,
 ) -> (Vec<u8>, String) {
+    run_styled(kb, format, input, options, false)
+}
+
+/// [`run_with`], with every part of each explanation shown when `verbose` (`--verbose`).
+pub fn run_styled(
+    kb: &Kb,
+    format: FormatArg,
+    input: &[u8],
+    options: pipeline::Options,
+    verbose: bool,
+) -> (Vec<u8>, String) {
     Replay {
         width: WIDTH,
+        verbose,
         options,
     }
     .run(kb, format, input, "test input")
@@ -109,6 +121,12 @@ pub fn run_with(
 
 pub fn run_text(kb: &Kb, format: FormatArg, input: &[u8]) -> String {
     String::from_utf8(run(kb, format, input).0).expect("output is UTF-8 for UTF-8 input")
+}
+
+/// [`run_text`] with `--verbose`: every part of each explanation.
+pub fn run_verbose(kb: &Kb, format: FormatArg, input: &[u8]) -> String {
+    let out = run_styled(kb, format, input, fixture_options(), true).0;
+    String::from_utf8(out).expect("output is UTF-8 for UTF-8 input")
 }
 
 /// The ids that explained something (`async-explain::<id>` in the short output), sorted, unique.

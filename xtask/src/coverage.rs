@@ -218,6 +218,7 @@ pub fn measure(kb: &Kb, cases: &[Case], source_root: &Path) -> Report {
         .collect();
     let replay = Replay {
         width: WIDTH,
+        verbose: false,
         options: cargo_async_explain::pipeline::Options {
             source_root: Some(source_root.to_owned()),
             ..Default::default()

@@ -25,11 +25,7 @@ fn report() -> (coverage::Report, String) {
 /// knowledge base (not of the corpus), listed so that they stay visible here and in
 /// `docs/coverage.md` until fixed. A listed control that is no longer explained fails the test
 /// too, so the list cannot outlive the defect.
-const KNOWN_EXPLAINED_CONTROLS: &[&str] = &[
-    // `PhantomPinned` cannot be unpinned: no future involved, yet explained as a future that
-    // is not Unpin (`pin-new-not-unpin`).
-    "controls/pin_new_phantom_pinned",
-];
+const KNOWN_EXPLAINED_CONTROLS: &[&str] = &[];
 
 #[test]
 fn no_control_is_explained_and_nothing_is_lost() {

@@ -155,12 +155,13 @@ fn explained(kb: &Kb) -> Vec<Explained> {
             Box::new(recorder),
             Box::new(std::io::sink()),
         )];
-        pipeline::run(
+        pipeline::run_with(
             kb,
             &mut outputs,
             fixture.recorded.as_slice(),
             "test input",
             &mut std::io::sink(),
+            common::fixture_options(),
         )
         .unwrap();
     }

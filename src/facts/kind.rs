@@ -53,6 +53,10 @@ pub enum Kind {
     Option,
     /// A generic type parameter (`T`, `F`, `Fut`).
     Param,
+    /// A function (an `async fn` item, a closure's signature) whose return type is a future.
+    ReturnsFuture,
+    /// Any type: the role only has to be there.
+    Any,
 }
 
 impl Kind {
@@ -86,6 +90,8 @@ impl Kind {
         ("result", Kind::Result),
         ("option", Kind::Option),
         ("param", Kind::Param),
+        ("returns-future", Kind::ReturnsFuture),
+        ("any", Kind::Any),
     ];
 
     pub fn from_name(name: &str) -> Option<Kind> {
@@ -113,7 +119,14 @@ const FUTURE_NAMES: &[&str] = &[
     "Shared",
     "Abortable",
     "Notified",
-    "Elapsed",
+    // futures' stream futures: what `StreamExt::next`, `collect`, `fold`… return.
+    "Next",
+    "TryNext",
+    "Collect",
+    "TryCollect",
+    "Fold",
+    "ForEach",
+    "Forward",
 ];
 const STREAM_NAMES: &[&str] = &[
     "BoxStream",
@@ -207,6 +220,8 @@ pub fn has(ty: &Ty, kind: Kind) -> bool {
         Kind::Unit => matches!(ty, Ty::Tuple(items) if items.is_empty()),
         Kind::Result => path_named(ty, &["Result"]),
         Kind::Option => path_named(ty, &["Option"]),
+        Kind::Any => true,
+        Kind::ReturnsFuture => matches!(ty, Ty::Fn { ret: Some(ret), .. } if is_future(ret)),
         Kind::Param => ty.path().is_some_and(|p| {
             p.segments.len() == 1
                 && p.segments[0].args.is_empty()

@@ -287,7 +287,8 @@ pub const LABEL: &[Phrase] = &[
     ),
     p("expected {expected_words}, found `{found}`"),
     p("expected {expected_words}, found {found_words}"),
-    p("this is found to be of type `{found}`"),
+    // said of the earlier arm or branch, whose type is the one expected of the later ones
+    p("this is found to be of type `{expected}`"),
     p("this expression has type `{scrutinee}`"),
     p("the `?` operator cannot be applied to type `{operand}`"),
     p("within `{within}`, the trait `{unsatisfied}` is not implemented for `{self_type}`"),
@@ -361,6 +362,7 @@ pub const LABEL: &[Phrase] = &[
         &[(Role::Within, "{async block}")],
     ),
     also("this is not `async`", &[(Role::NotAsync, "this")]),
+    p("required by this bound in `{required_by}`"),
     p("recursive call here"),
     p("cannot use the `?` operator in {within} that returns `{expected}`"),
 ];

@@ -232,8 +232,13 @@ impl<'s> Parser<'s> {
             return None;
         }
         self.pos += 1;
-        let name = self.ident().unwrap_or_default();
-        Some(format!("'{name}"))
+        // rustc numbers anonymous lifetimes: `'1`, `'2`.
+        let rest = self.rest();
+        let len = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len());
+        self.pos += len;
+        Some(format!("'{}", &rest[..len]))
     }
 
     /// Skips `for<'a, 'b>`.
@@ -684,6 +689,9 @@ mod tests {
         assert_eq!(ty.to_string(), "Pin<Box<dyn Future<Output = u64> + Send>>");
         let ty = Ty::parse("Pin<Box<dyn Future<Output = u32> + Send + 'static>>");
         assert_eq!(ty.to_string(), "Pin<Box<dyn Future<Output = u32> + Send>>");
+        let ty =
+            Ty::parse("Pin<Box<(dyn futures::Future<Output = u16> + std::marker::Send + '2)>>");
+        assert_eq!(ty.to_string(), "Pin<Box<dyn Future<Output = u16> + Send>>");
         let ty = Ty::parse("impl for<'a> Future<Output = usize>");
         assert!(matches!(ty, Ty::Impl(_)));
     }

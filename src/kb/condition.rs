@@ -3,7 +3,9 @@
 //! placeholders they fill. The facts come from `src/facts`, the code from `src/source`.
 
 use crate::facts::{Fact, Facts, KindTest, Role, kind};
-use crate::source::{Place, ScopeKind};
+use crate::source::{Place, ScopeKind, find};
+
+use super::subject::Subject;
 
 use super::pattern::Captures;
 
@@ -61,16 +63,26 @@ impl FactCondition {
         }
     }
 
-    /// The first fact of the role that passes, if any.
-    pub fn find<'f, 'd>(&self, facts: &'f Facts<'d>) -> Option<&'f Fact<'d>> {
-        facts.of(self.role).find(|fact| match &self.test {
+    /// Whether the condition holds, and the fact it is about: the first fact of the role that
+    /// passes. A purely negative condition (`expected = "!future"`) holds when no fact of the
+    /// role has the kind: rustc often says a type twice (a label and a note), in two spellings.
+    pub fn test<'f, 'd>(&self, facts: &'f Facts<'d>) -> Option<Option<&'f Fact<'d>>> {
+        let passes = |fact: &Fact<'_>| match &self.test {
             FactTest::Kinds(groups) => fact.ty.as_ref().is_some_and(|ty| {
                 groups
                     .iter()
                     .all(|group| group.iter().any(|test| kind::matches(ty, test)))
             }),
             FactTest::Names(names) => names.iter().any(|name| name_matches(name, fact)),
-        })
+        };
+        if self.is_positive() {
+            facts.of(self.role).find(|f| passes(f)).map(Some)
+        } else {
+            facts
+                .of(self.role)
+                .all(passes)
+                .then(|| facts.first(self.role))
+        }
     }
 
     pub fn describe(&self) -> String {
@@ -101,10 +113,14 @@ fn describe_kind(test: &KindTest) -> String {
 }
 
 /// `Send` matches `std::marker::Send`; `tokio::spawn` matches a path ending in those segments;
-/// `*` matches any name.
+/// `tokio::*` a path starting with `tokio::`; `*` matches any name.
 fn name_matches(name: &str, fact: &Fact<'_>) -> bool {
     if name == "*" || name == fact.text {
         return true;
+    }
+    if let Some(prefix) = name.strip_suffix("::*") {
+        let path = fact.path();
+        return path.starts_with(&format!("{prefix}::")) || path.contains(&format!("::{prefix}::"));
     }
     if name.contains("::") {
         let path = fact.path();
@@ -123,15 +139,15 @@ fn name_matches(name: &str, fact: &Fact<'_>) -> bool {
 /// it (the found type of a mismatch, the operand of an operator, the receiver of a method).
 pub fn capture_facts(
     conditions: &[FactCondition],
-    chosen: &[&Fact<'_>],
+    chosen: &[Option<&Fact<'_>>],
     facts: &Facts<'_>,
     captures: &mut Captures,
 ) {
     let subject = conditions
         .iter()
         .position(FactCondition::is_positive)
-        .and_then(|i| chosen.get(i))
-        .or(chosen.first());
+        .and_then(|i| chosen.get(i).copied().flatten())
+        .or(chosen.iter().copied().flatten().next());
     if let Some(subject) = subject {
         captures
             .entry("subject".into())
@@ -142,7 +158,7 @@ pub fn capture_facts(
                 .or_insert_with(|| output.to_string());
         }
     }
-    for fact in chosen.iter().copied().chain(facts.facts.iter()) {
+    for fact in chosen.iter().copied().flatten().chain(facts.facts.iter()) {
         let name = fact.role.name();
         if captures.contains_key(name) {
             continue;
@@ -182,6 +198,11 @@ pub enum ContextTest {
     Test,
     /// The innermost function is a method (in an `impl` or `trait`).
     Method,
+    /// rustc's span is an async block, or a call that boxes or pins one.
+    AtAsyncBlock,
+    /// The trait rustc says cannot be `dyn` is async: it has an `async fn`, a method returning a
+    /// future, or `#[async_trait]` (or it is one of the `AsyncFn*` traits).
+    AsyncTrait,
 }
 
 impl ContextTest {
@@ -197,6 +218,8 @@ impl ContextTest {
         ("main", ContextTest::Main),
         ("test", ContextTest::Test),
         ("method", ContextTest::Method),
+        ("at async block", ContextTest::AtAsyncBlock),
+        ("async trait", ContextTest::AsyncTrait),
     ];
 
     pub fn parse(text: &str) -> Result<ContextTest, String> {
@@ -217,7 +240,18 @@ impl ContextTest {
             .map_or("?", |(n, _)| n)
     }
 
-    pub fn holds(self, place: &Place) -> bool {
+    pub fn holds(self, place: &Place, subject: &Subject<'_>) -> bool {
+        match self {
+            ContextTest::AtAsyncBlock => {
+                return place.file.syntax().is_some_and(|file| {
+                    find::exprs_around(file, place.range.clone())
+                        .first()
+                        .is_some_and(|e| find::is_async_block_expr(e))
+                });
+            }
+            ContextTest::AsyncTrait => return async_trait(subject),
+            _ => {}
+        }
         let Some(inner) = place.innermost() else {
             return false;
         };
@@ -237,8 +271,30 @@ impl ContextTest {
             ContextTest::Test => function
                 .is_some_and(|f| f.attrs.iter().any(|a| a == "test" || a.ends_with("::test"))),
             ContextTest::Method => function.is_some_and(|f| f.method),
+            ContextTest::AtAsyncBlock | ContextTest::AsyncTrait => false,
         }
     }
+}
+
+fn async_trait(subject: &Subject<'_>) -> bool {
+    let facts = subject.facts();
+    if facts
+        .of(Role::DynTrait)
+        .any(|f| f.name().starts_with("AsyncFn"))
+    {
+        return true;
+    }
+    facts
+        .of(Role::TraitDef)
+        .filter_map(|f| f.span)
+        .filter_map(|span| subject.place_of(span))
+        .any(|place| {
+            place
+                .file
+                .syntax()
+                .and_then(|file| find::async_trait_at(file, place.range.clone()))
+                .unwrap_or(false)
+        })
 }
 
 /// Placeholders from the code around the span: `${fn}` (the innermost function's name),

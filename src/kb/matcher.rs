@@ -97,14 +97,14 @@ impl Matcher {
         let facts = subject.facts();
         let mut chosen = Vec::with_capacity(self.facts.len());
         for condition in &self.facts {
-            chosen.push(condition.find(facts)?);
+            chosen.push(condition.test(facts)?);
         }
         capture_facts(&self.facts, &chosen, facts, &mut captures);
         let place = subject.place();
         let unknown = place.is_none() && unread_code_holds;
         if !self.context.is_empty()
             && !unknown
-            && !place.is_some_and(|p| self.context.iter().any(|c| c.holds(p)))
+            && !place.is_some_and(|p| self.context.iter().any(|c| c.holds(p, subject)))
         {
             return None;
         }

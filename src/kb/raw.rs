@@ -111,6 +111,12 @@ pub struct RawMatcher {
     pub distinct: Option<Spanned<OneOrMany>>,
     #[serde(default)]
     pub not_async: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub scrutinee: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub trait_arg: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub trait_def: Option<Spanned<OneOrMany>>,
     /// What encloses the primary span in the user's code (`sync fn`, `async`, …).
     #[serde(default)]
     pub context: Option<Spanned<OneOrMany>>,
@@ -132,6 +138,8 @@ impl RawMatcher {
             ("captured", &self.captured),
             ("awaited", &self.awaited),
             ("returned", &self.returned),
+            ("scrutinee", &self.scrutinee),
+            ("trait_arg", &self.trait_arg),
             ("within", &self.within),
             ("opaque", &self.opaque),
             ("expected", &self.expected),
@@ -146,6 +154,7 @@ impl RawMatcher {
             ("hint", &self.hint),
             ("distinct", &self.distinct),
             ("not_async", &self.not_async),
+            ("trait_def", &self.trait_def),
         ];
         all.into_iter()
             .filter_map(|(key, value)| value.as_ref().map(|v| (key, v)))

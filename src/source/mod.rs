@@ -1,12 +1,12 @@
 //! The user's own code around a diagnostic, read from disk: the files its spans point into
 //! (`file.rs`), what encloses a span (`scope.rs`: the `async fn`, closure or async block around
-//! it), and the package it belongs to (`package.rs`: its dependencies and their features, from
-//! `cargo metadata`, asked once per run and only when an explanation needs it).
+//! it), the syntax at a span (`find.rs`: the expression rustc points at, a trait's definition).
 //!
 //! Everything here is optional: when a file is missing or changed since the compiler ran, the
 //! facts from rustc's text are all there is, and explanations fall back to them.
 
 pub mod file;
+pub mod find;
 pub mod scope;
 
 use std::cell::RefCell;

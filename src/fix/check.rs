@@ -12,7 +12,7 @@ use crate::kb::KbSource;
 use crate::lint::args::selection_from_cargo_args;
 
 /// One run of `cargo check`.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Check {
     /// Cargo's JSON messages, as it wrote them.
     pub output: Vec<u8>,

@@ -16,7 +16,7 @@ use crate::pipeline::{self, Options, Output, StreamError};
 use crate::render::{Emitter, Event, Json, Style};
 
 /// What `fix` knows about one check's diagnostics.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Analysis {
     pub counts: Counts,
     /// Diagnostics the knowledge base explains, in the order the compiler reported them.

@@ -7,12 +7,14 @@
 //! async code) and feeds its findings into the same pipeline as compiler messages.
 //! A program's panics and backtraces in the same stream ([`panic`]) are explained by the same
 //! knowledge base (entries with `panic` matchers), their runtime frames folded.
+//! [`fix`] applies the edits that come with explained diagnostics (`cargo async-explain fix`).
 
 pub mod catalogue;
 pub mod cli;
 pub mod config;
 pub mod explain;
 pub mod facts;
+pub mod fix;
 pub mod input;
 pub mod kb;
 pub mod lint;

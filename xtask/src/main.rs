@@ -7,9 +7,11 @@
 //! records the coverage corpus under `coverage/` and `coverage.rs` measures
 //! what the knowledge base explains of it; `links.rs` checks the knowledge
 //! base's documentation links; `lint_bench.rs` times the blocking-call lint
-//! against baselines).
+//! against baselines; `fix_rate.rs` measures `cargo async-explain fix` on the
+//! fixtures and the coverage corpus).
 
 mod coverage;
+mod fix_rate;
 mod links;
 mod lint_bench;
 mod program;
@@ -27,6 +29,7 @@ USAGE:
     cargo xtask coverage
     cargo xtask links
     cargo xtask lint-bench [--runs N] MANIFEST...
+    cargo xtask fix-rate [--write] [--require-builds CASE]... [CASE...]
 
 COMMANDS:
     record    Run `cargo check --message-format=json -p CASE` (or `cargo clippy`,
@@ -61,6 +64,16 @@ COMMANDS:
               syn::parse_file, in the same run (build with --release:
               `cargo run --release -p xtask -- lint-bench …`).
 
+    fix-rate  Copy the fixtures (and coverage/, when it exists) to
+              target/fix-rate/, and on each case (a fixture, or
+              coverage/PACKAGE/BIN) apply each explained diagnostic's edits
+              alone, then run `cargo async-explain fix`; print how many
+              explained diagnostics have an edit, how many `fix` removes,
+              how often the first fix shown works, and which crates build
+              afterwards. --write puts the tables into docs/fixes.md;
+              --require-builds CASE fails when CASE does not build after
+              `fix`. Fails when `fix` left a case with a new error.
+
 OPTIONS (record):
     --check   Record into memory only and compare with the committed
               recorded.json files; exit 1 if any fixture drifted or has no
@@ -78,6 +91,7 @@ fn main() -> ExitCode {
         Some("record-coverage") => run_record_coverage(&args[1..]),
         Some("coverage") => run_coverage(&args[1..]),
         Some("lint-bench") => run_lint_bench(&args[1..]),
+        Some("fix-rate") => run_fix_rate(&args[1..]),
         Some("links") => {
             let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
             match links::run(&root) {
@@ -203,6 +217,36 @@ fn run_lint_bench(args: &[String]) -> ExitCode {
         Err(err) => {
             eprintln!("error: {err:#}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_fix_rate(args: &[String]) -> ExitCode {
+    let mut options = fix_rate::Options::default();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--write" => options.write = true,
+            "--require-builds" => match args.next() {
+                Some(case) => options.require_builds.push(case.clone()),
+                None => return usage_error("--require-builds needs a case"),
+            },
+            "-h" | "--help" => {
+                print!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            flag if flag.starts_with('-') => {
+                return usage_error(&format!("unknown option `{flag}`"));
+            }
+            case => options.cases.push(case.to_string()),
+        }
+    }
+    match fix_rate::run(&options) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
         }
     }
 }

@@ -12,6 +12,7 @@
 pub mod catalogue;
 pub mod cli;
 pub mod config;
+pub mod edit;
 pub mod explain;
 pub mod facts;
 pub mod fix;

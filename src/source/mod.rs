@@ -38,6 +38,8 @@ pub struct Sources {
 /// A span of the user's code, with the file it is in and what encloses it.
 #[derive(Clone)]
 pub struct Place {
+    /// The file's name as rustc wrote it (relative to the workspace root).
+    pub name: String,
     pub file: Rc<SourceFile>,
     pub range: Range<usize>,
     /// Innermost first.
@@ -98,10 +100,39 @@ impl Sources {
         let range = file.range_of(span)?;
         let scopes = scope::enclosing(file.syntax()?, range.clone());
         Some(Place {
+            name: span.file_name.clone(),
             file,
             range,
             scopes,
         })
+    }
+}
+
+impl Sources {
+    /// The manifest of the package a place's file belongs to (the nearest `Cargo.toml` above
+    /// it), with its name written as rustc would write it (relative like the place's).
+    pub fn manifest_of(&self, place: &Place) -> Option<(String, Rc<SourceFile>)> {
+        let path = &place.file.path;
+        let depth = Path::new(&place.name).components().count();
+        let root = path.ancestors().nth(depth)?;
+        let manifest = path
+            .ancestors()
+            .skip(1)
+            .take_while(|dir| dir.starts_with(root))
+            .map(|dir| dir.join("Cargo.toml"))
+            .find(|m| m.is_file())?;
+        let name = manifest
+            .strip_prefix(root)
+            .ok()?
+            .to_string_lossy()
+            .into_owned();
+        let file = self
+            .files
+            .borrow_mut()
+            .entry(manifest.clone())
+            .or_insert_with_key(|path| SourceFile::read(path).map(Rc::new))
+            .clone()?;
+        Some((name, file))
     }
 }
 

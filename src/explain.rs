@@ -72,7 +72,7 @@ impl<'a> Explanation<'a> {
     fn build(found: &Match<'a>, subject: Option<&Subject<'a>>) -> Self {
         let entry = found.entry;
         let fill = |t: &crate::kb::Template| t.fill(&found.captures, &entry.defaults).into_owned();
-        let mut fixes: Vec<(bool, FixText<'a>)> =
+        let mut fixes: Vec<(u8, FixText<'a>)> =
             entry
                 .fixes
                 .iter()
@@ -97,14 +97,27 @@ impl<'a> Explanation<'a> {
                     let fill_fix = |t: &crate::kb::Template| {
                         t.fill(&captures, &entry.defaults).trim_end().to_owned()
                     };
-                    let replacement = match &fix.edit {
-                        Some(spec) if spec.op == "replace" && edit.is_none() && span.is_some() => {
+                    // Without the code to read, a replacement of rustc's span still is an edit.
+                    let replacement = match (&fix.edit, span) {
+                        (Some(spec), Some(_)) if edit.is_none() && spec.ops == ["replace"] => {
                             spec.text.as_ref().map(fill_fix)
+                        }
+                        (Some(spec), Some(span)) if edit.is_none() && spec.ops == ["suggested"] => {
+                            span.suggested_replacement.clone()
                         }
                         _ => None,
                     };
-                    // A fix whose edit could not be built here is only text: shown after the others.
-                    let unbuilt = fix.edit.is_some() && edit.is_none() && replacement.is_none();
+                    // First the fixes that edit this code, then advice, then the fixes whose
+                    // edit does not fit this code (only text now). Without the code to read, the
+                    // entry's order stands.
+                    let read = span
+                        .zip(subject)
+                        .is_some_and(|(span, subject)| subject.place_of(span).is_some());
+                    let rank: u8 = match (&fix.edit, edit.is_some() || replacement.is_some()) {
+                        (Some(_), true) => 0,
+                        (Some(_), false) if read => 2,
+                        _ => 1,
+                    };
                     let text = FixText {
                         title: fill_fix(&fix.title),
                         code: fix.code.as_ref().map(fill_fix).filter(|_| edit.is_none()),
@@ -113,10 +126,10 @@ impl<'a> Explanation<'a> {
                         replacement,
                         machine_applicable: fix.machine_applicable,
                     };
-                    (unbuilt, text)
+                    (rank, text)
                 })
                 .collect();
-        fixes.sort_by_key(|(unbuilt, _)| *unbuilt);
+        fixes.sort_by_key(|(rank, _)| *rank);
         let fixes = fixes.into_iter().map(|(_, fix)| fix).collect();
         let why = fill(&entry.explanation).trim_end().to_owned();
         // One paragraph, its source line breaks joined: each output lays it out itself.
@@ -162,7 +175,12 @@ fn build_edit(
         .text
         .as_ref()
         .map(|t| t.fill(&found.captures, &found.entry.defaults).into_owned());
-    let op = Op::new(&spec.op, text).ok()?;
+    let ops = spec
+        .ops
+        .iter()
+        .map(|name| Op::new(name, text.clone().filter(|_| Op::takes_text(name))))
+        .collect::<Result<Vec<_>, _>>()
+        .ok()?;
     let place = subject.place_of(anchor)?;
     let facts = subject.facts();
     let place_of_role = |role: Role| {
@@ -179,11 +197,14 @@ fn build_edit(
             .subject
             .and_then(|i| facts.facts.get(i))
             .map(|f| f.text.clone()),
-        manifest: matches!(op, Op::CargoFeature(_))
+        manifest: ops
+            .iter()
+            .any(|op| matches!(op, Op::CargoFeature(_)))
             .then(|| subject.manifest_of(&place))
             .flatten(),
+        suggestion: anchor.suggested_replacement.clone(),
     };
-    crate::edit::build(&op, &place, &inputs)
+    crate::edit::build_all(&ops, &place, &inputs)
 }
 
 /// Code quoted in a title: its first line, shortened.

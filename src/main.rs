@@ -22,7 +22,7 @@ use cargo_async_explain::kb::{Kb, KbError, LazyKb};
 use cargo_async_explain::lint::{self, args::LintCli};
 use cargo_async_explain::pipeline::{self, Options, Outcome, Output};
 use cargo_async_explain::render::{Emitter, Human, Short, Style};
-use cargo_async_explain::{DEMO_RECORDING, catalogue};
+use cargo_async_explain::{DEMO_RECORDING, DEMO_SOURCE, catalogue};
 
 /// Exit code when the tool itself fails.
 const TOOL_FAILURE: u8 = 2;
@@ -83,6 +83,7 @@ fn real_main() -> Result<ExitCode> {
         full_backtraces: cli.full,
         bare_frames: false,
         source_root: cli.workspace_root.clone(),
+        ..Options::default()
     };
     if let Some(command) = &cli.command {
         if command == BACKTRACE_COMMAND {
@@ -104,6 +105,10 @@ fn real_main() -> Result<ExitCode> {
     }
     if cli.demo {
         // A demonstration, not a check: the errors it shows are the point, so it exits 0.
+        let options = Options {
+            files: &[DEMO_SOURCE],
+            ..options
+        };
         filter(kb, &config, DEMO_RECORDING, "the demo recording", options)?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -174,6 +179,7 @@ fn backtrace(kb: &LazyKb, config: &Config, cli: &Cli) -> Result<ExitCode> {
         full_backtraces: cli.full || own.full,
         bare_frames: true,
         source_root: cli.workspace_root.clone(),
+        ..Options::default()
     };
     match own.input.as_ref().or(cli.input.as_ref()) {
         Some(path) => {

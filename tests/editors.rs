@@ -192,7 +192,10 @@ impl Emitter for Capture {
                         });
                         FixSaid {
                             title: f.title.clone(),
-                            line: edit.as_ref().map(|(l, _)| *l).or(f.span.map(|s| s.line_start)),
+                            line: edit
+                                .as_ref()
+                                .map(|(l, _)| *l)
+                                .or(f.span.map(|s| s.line_start)),
                             code: f.code.clone(),
                             edit,
                         }

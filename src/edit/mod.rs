@@ -56,6 +56,9 @@ pub enum Op {
     AwaitArgument,
     /// The package's `tokio` dependency gains this feature.
     CargoFeature(String),
+    /// rustc's own suggestion at the anchor (a child's span with a `suggested_replacement`),
+    /// where the knowledge base says it is the fix.
+    Suggested,
     InsertBefore(String),
     InsertAfter(String),
     Replace(String),
@@ -78,6 +81,7 @@ impl Op {
         "replace-call",
         "await-argument",
         "cargo-feature",
+        "suggested",
         "insert-before",
         "insert-after",
         "replace",
@@ -105,6 +109,7 @@ impl Op {
             "replace-call" => Op::ReplaceCall(needs(text)?),
             "await-argument" => Op::AwaitArgument,
             "cargo-feature" => Op::CargoFeature(needs(text)?),
+            "suggested" => Op::Suggested,
             "insert-before" => Op::InsertBefore(needs(text)?),
             "insert-after" => Op::InsertAfter(needs(text)?),
             "replace" => Op::Replace(needs(text)?),
@@ -145,6 +150,8 @@ pub struct Inputs {
     /// The package manifest of the anchor's file, when an operation edits it: (name as rustc
     /// would write it, file).
     pub manifest: Option<(String, Rc<SourceFile>)>,
+    /// rustc's suggested replacement at the anchor, if it made one.
+    pub suggestion: Option<String>,
 }
 
 /// One replacement in a file: the byte range and what to put there.
@@ -164,6 +171,28 @@ pub struct Edit {
     pub replacements: Vec<Replacement>,
     /// The user's code the edit is about (an expression, a binding, a function), for `${code}`.
     pub code: String,
+}
+
+/// Builds the edit several operations make together at one anchor (in one file): each must
+/// recognise the code, and the result must still parse. The first operation's code is the edit's.
+pub fn build_all(ops: &[Op], at: &Place, inputs: &Inputs) -> Option<Edit> {
+    let mut edits = ops.iter().map(|op| build(op, at, inputs));
+    let mut first = edits.next()??;
+    for edit in edits {
+        let edit = edit?;
+        if edit.file_name != first.file_name {
+            return None;
+        }
+        first.replacements.extend(edit.replacements);
+    }
+    first
+        .replacements
+        .sort_by_key(|r| (r.range.start, r.range.end));
+    let overlap = first
+        .replacements
+        .windows(2)
+        .any(|w| w[0].range.end > w[1].range.start);
+    (!overlap && first.parses()).then_some(first)
 }
 
 /// Builds the edit an operation makes at the anchor, when it recognises the code there and the

@@ -7,7 +7,7 @@ use syn::spanned::Spanned;
 use syn::visit::{self, Visit};
 
 use super::{Inputs, Op, Replacement};
-use crate::source::find::exprs_around;
+use crate::source::find::{ExprRef, exprs_around};
 use crate::source::{Place, ScopeKind};
 
 fn range(node: &impl Spanned) -> Range<usize> {
@@ -31,72 +31,73 @@ fn replace(range: Range<usize>, text: impl Into<String>) -> Replacement {
 pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, String)> {
     let file = at.file.syntax()?;
     let text = |r: Range<usize>| at.file.slice(r).to_owned();
+    // The expressions around the anchor, innermost first (macro arguments included).
+    let around = exprs_around(file, at.range.clone());
+    let innermost =
+        |test: &dyn Fn(&syn::Expr) -> bool| around.iter().map(|e| &**e).find(|e| test(e));
     match op {
         Op::Await => {
-            let value = value_expr(file, at)?;
+            let value = value_expr(&around, at)?;
             let r = range(value);
-            let code = text(r.clone());
-            Some((postfix(value, r, ".await"), code))
+            Some((postfix(value, r.clone(), ".await"), text(r)))
         }
         Op::RemoveAwait => {
-            let awaited =
-                exprs_around(file, at.range.clone())
-                    .into_iter()
-                    .find_map(|e| match e {
-                        syn::Expr::Await(a) => Some(a),
-                        _ => None,
-                    })?;
+            let syn::Expr::Await(awaited) = innermost(&|e| matches!(e, syn::Expr::Await(_)))?
+            else {
+                return None;
+            };
             let base = range(&*awaited.base);
             let end = range(awaited).end;
             Some((vec![replace(base.end..end, "")], text(base)))
         }
-        Op::Move => {
-            let (head, code) = exprs_around(file, at.range.clone())
-                .into_iter()
-                .find_map(|e| match e {
-                    syn::Expr::Async(a) if a.capture.is_none() => {
-                        Some((range(&a.async_token).end, "async"))
-                    }
-                    syn::Expr::Closure(c) if c.capture.is_none() => {
-                        Some((range(&c.inputs_begin).start, "closure"))
-                    }
-                    _ => None,
-                })?;
-            let text = if code == "async" { " move" } else { "move " };
-            Some((vec![insert(head, text)], code.to_owned()))
-        }
+        Op::Move => match innermost(&|e| match e {
+            syn::Expr::Async(a) => a.capture.is_none(),
+            syn::Expr::Closure(c) => c.capture.is_none(),
+            _ => false,
+        })? {
+            syn::Expr::Async(a) => Some((
+                vec![insert(range(&a.async_token).end, " move")],
+                "async".to_owned(),
+            )),
+            syn::Expr::Closure(c) => Some((
+                vec![insert(range(&c.inputs_begin).start, "move ")],
+                "closure".to_owned(),
+            )),
+            _ => None,
+        },
         Op::AsyncFn => {
+            // The code that cannot await must be the function's own body, not a closure in it
+            // (making a closure `async` only makes it return a future nobody awaits).
             let scope = at.scopes.iter().find(|s| s.kind != ScopeKind::AsyncBlock)?;
-            if scope.kind.is_async() {
+            if scope.kind != ScopeKind::Fn {
                 return None;
             }
             let header = at.file.slice(scope.header_start..scope.body.start);
             if header.trim_start().starts_with("const") {
                 return None;
             }
-            let code = scope.name.clone().unwrap_or_else(|| "closure".to_owned());
+            let code = scope.name.clone().unwrap_or_default();
             Some((vec![insert(scope.header_start, "async ")], code))
         }
         Op::TokioMain => {
             let function = at.function()?;
-            let mut edits = Vec::new();
+            let mut merged = String::new();
             if !function.attrs.iter().any(|a| a.ends_with("main")) {
-                let indent = at.file.indent_at(function.header_start).to_owned();
-                edits.push(insert(
-                    function.header_start,
-                    format!("#[tokio::main]\n{indent}"),
-                ));
+                let indent = at.file.indent_at(function.header_start);
+                merged.push_str(&format!("#[tokio::main]\n{indent}"));
             }
             if function.kind == ScopeKind::Fn {
-                edits.push(insert(function.header_start, "async "));
+                merged.push_str("async ");
             }
-            // Two insertions at one place: one replacement, in order.
-            let merged: String = edits.iter().map(|e| e.text.as_str()).collect();
             let code = function.name.clone().unwrap_or_default();
             (!merged.is_empty()).then(|| (vec![insert(function.header_start, merged)], code))
         }
         Op::BoxPin => {
-            let value = value_expr(file, at)?;
+            let mut value = value_expr(&around, at)?;
+            // `f(x).await` (rustc's recursive call): box the call, then await the box.
+            if let syn::Expr::Await(a) = value {
+                value = a.base.as_ref();
+            }
             let r = range(value);
             if let syn::Expr::Call(call) = value
                 && let syn::Expr::Path(path) = call.func.as_ref()
@@ -109,7 +110,7 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
             Some((wrap(r, "Box::pin(", ")"), code))
         }
         Op::Pin => {
-            let value = value_expr(file, at)?;
+            let value = value_expr(&around, at)?;
             let r = range(value);
             let code = text(r.clone());
             match local_name(value) {
@@ -145,8 +146,9 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
             )];
             if *op == Op::OwnedBefore {
                 // The task must own what it uses: move the owned copy into it.
-                let block = exprs_around(file, at.range.clone())
-                    .into_iter()
+                let block = around
+                    .iter()
+                    .map(|e| &**e)
                     .chain(async_blocks_in(file, stmt.clone()))
                     .find_map(|e| match e {
                         syn::Expr::Async(a) if a.capture.is_none() => Some(range(&a.async_token)),
@@ -165,13 +167,26 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
             add_bound(generics, &param, bound, at)
         }
         Op::AsyncBody => {
-            let closure =
-                exprs_around(file, at.range.clone())
-                    .into_iter()
-                    .find_map(|e| match e {
-                        syn::Expr::Closure(c) if c.asyncness.is_none() => Some(c),
-                        _ => None,
-                    })?;
+            // The closure at the anchor, or the first closure given to the call rustc points at.
+            let closure = around
+                .iter()
+                .find_map(|e| match &**e {
+                    syn::Expr::Closure(c) if c.asyncness.is_none() => Some(c),
+                    _ => None,
+                })
+                .or_else(|| {
+                    around.iter().find_map(|e| {
+                        let args = match &**e {
+                            syn::Expr::MethodCall(m) => &m.args,
+                            syn::Expr::Call(c) => &c.args,
+                            _ => return None,
+                        };
+                        args.iter().find_map(|a| match a {
+                            syn::Expr::Closure(c) if c.asyncness.is_none() => Some(c),
+                            _ => None,
+                        })
+                    })
+                })?;
             let body = range(&*closure.body);
             let code = text(range(closure));
             match closure.body.as_ref() {
@@ -180,35 +195,37 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
             }
         }
         Op::ReplaceCall(path) => {
-            let call = exprs_around(file, at.range.clone())
-                .into_iter()
-                .find_map(|e| match e {
-                    syn::Expr::Call(c) if matches!(c.func.as_ref(), syn::Expr::Path(_)) => Some(c),
-                    _ => None,
-                })?;
+            let syn::Expr::Call(call) = innermost(
+                &|e| matches!(e, syn::Expr::Call(c) if matches!(c.func.as_ref(), syn::Expr::Path(_))),
+            )?
+            else {
+                return None;
+            };
             let code = text(range(call));
-            let mut edits = vec![replace(range(&*call.func), path.clone())];
-            edits.push(insert(range(call).end, ".await"));
+            let edits = vec![
+                replace(range(&*call.func), path.clone()),
+                insert(range(call).end, ".await"),
+            ];
             Some((edits, code))
         }
         Op::AwaitArgument => {
-            let (call, arg) =
-                exprs_around(file, at.range.clone())
-                    .into_iter()
-                    .find_map(|e| match e {
-                        syn::Expr::Call(c) if c.args.len() == 1 => Some((range(c), &c.args[0])),
-                        syn::Expr::MethodCall(c) if c.args.len() == 1 => {
-                            Some((range(c), &c.args[0]))
-                        }
-                        _ => None,
-                    })?;
+            let call = innermost(&|e| match e {
+                syn::Expr::Call(c) => c.args.len() == 1,
+                syn::Expr::MethodCall(c) => c.args.len() == 1,
+                _ => false,
+            })?;
+            let arg = match call {
+                syn::Expr::Call(c) => &c.args[0],
+                syn::Expr::MethodCall(c) => &c.args[0],
+                _ => return None,
+            };
             let inner = text(range(arg));
             let awaited = if postfix_ok(arg) {
                 format!("{inner}.await")
             } else {
                 format!("({inner}).await")
             };
-            Some((vec![replace(call.clone(), awaited)], text(call)))
+            Some((vec![replace(range(call), awaited)], text(range(call))))
         }
         Op::InsertBefore(t) => Some((
             vec![insert(at.range.start, t.clone())],
@@ -222,15 +239,19 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
             vec![replace(at.range.clone(), t.clone())],
             text(at.range.clone()),
         )),
+        Op::Suggested => Some((
+            vec![replace(at.range.clone(), inputs.suggestion.clone()?)],
+            text(at.range.clone()),
+        )),
         Op::ScopeBeforeAwait | Op::CargoFeature(_) => None,
     }
 }
 
 /// The expression whose value the anchor stands for: the expression exactly at the span; for a
-/// method name or field name rustc points at, the receiver; for `x?`, `x`.
-fn value_expr<'f>(file: &'f syn::File, at: &Place) -> Option<&'f syn::Expr> {
-    let around = exprs_around(file, at.range.clone());
-    let inner = *around.first()?;
+/// method name or field name rustc points at, the receiver; for `x?`, `x`; for the `.await` of
+/// something that cannot be awaited, that thing.
+fn value_expr<'a>(around: &'a [ExprRef<'_>], at: &Place) -> Option<&'a syn::Expr> {
+    let inner: &syn::Expr = around.first()?;
     let exact = range(inner) == at.range;
     let value = match inner {
         syn::Expr::MethodCall(m) if !exact || range(&m.method).start <= at.range.start => {
@@ -238,6 +259,7 @@ fn value_expr<'f>(file: &'f syn::File, at: &Place) -> Option<&'f syn::Expr> {
         }
         syn::Expr::Field(f) if !exact => f.base.as_ref(),
         syn::Expr::Try(t) => t.expr.as_ref(),
+        syn::Expr::Await(a) if range(&a.await_token).start <= at.range.start => a.base.as_ref(),
         other => other,
     };
     Some(value)

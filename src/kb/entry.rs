@@ -83,7 +83,8 @@ pub struct Fix {
 /// The edit a fix names: an operation of `src/edit` and its argument.
 #[derive(Debug)]
 pub struct EditSpec {
-    pub op: String,
+    /// The operations, made together (their replacements merged into one edit).
+    pub ops: Vec<String>,
     pub text: Option<Template>,
 }
 
@@ -254,32 +255,39 @@ impl Compiler<'_> {
                     ));
                 }
                 (None, Some(replace)) => Some(EditSpec {
-                    op: "replace".to_owned(),
+                    ops: vec!["replace".to_owned()],
                     text: Some(self.template(replace)?),
                 }),
-                (Some(op), None) => {
-                    let name = op.get_ref();
-                    if !crate::edit::Op::NAMES.contains(&name.as_str()) {
+                (Some(ops), None) => {
+                    let names = ops.get_ref().items();
+                    if let Some(name) = names
+                        .iter()
+                        .find(|n| !crate::edit::Op::NAMES.contains(&n.as_str()))
+                    {
                         return Err(self.at(
-                            op,
+                            ops,
                             format!(
                                 "`{name}` is not an edit (one of: {})",
                                 crate::edit::Op::NAMES.join(", ")
                             ),
                         ));
                     }
-                    if crate::edit::Op::takes_text(name) != fix.text.is_some() {
+                    let takes = names
+                        .iter()
+                        .filter(|n| crate::edit::Op::takes_text(n))
+                        .count();
+                    if takes > 1 || (takes == 1) != fix.text.is_some() {
                         return Err(self.at(
-                            op,
-                            if fix.text.is_some() {
-                                format!("`edit = \"{name}\"` takes no `text`")
+                            ops,
+                            if takes == 0 {
+                                "this `edit` takes no `text`"
                             } else {
-                                format!("`edit = \"{name}\"` needs a `text`")
+                                "one operation of the `edit` (and only one) takes the `text`"
                             },
                         ));
                     }
                     Some(EditSpec {
-                        op: name.clone(),
+                        ops: names,
                         text: fix.text.as_ref().map(|t| self.template(t)).transpose()?,
                     })
                 }

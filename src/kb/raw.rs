@@ -209,9 +209,10 @@ pub struct RawFix {
     /// Shorthand for `edit = "replace"` with this `text`.
     #[serde(default)]
     pub replace: Option<Spanned<String>>,
-    /// An edit of the user's code built at `at` (`src/edit`): `"await"`, `"move"`, …
+    /// An edit of the user's code built at `at` (`src/edit`): `"await"`, `"move"`, …, or a list
+    /// of them made together (`["async-fn", "await"]`).
     #[serde(default)]
-    pub edit: Option<Spanned<String>>,
+    pub edit: Option<Spanned<OneOrMany>>,
     /// The argument of an edit that takes one (a template).
     #[serde(default)]
     pub text: Option<Spanned<String>>,

@@ -240,6 +240,14 @@ fn suggestions(d: &Diagnostic) -> Vec<(&str, usize, usize, &str)> {
     let mut stack: Vec<&Diagnostic> = d.children.iter().collect();
     while let Some(child) = stack.pop() {
         for span in &child.spans {
+            // Editors offer only these as quick fixes: where rustc's is not one, ours stays.
+            use cargo_metadata::diagnostic::Applicability::{MachineApplicable, MaybeIncorrect};
+            if !matches!(
+                span.suggestion_applicability,
+                None | Some(MachineApplicable | MaybeIncorrect)
+            ) {
+                continue;
+            }
             if let Some(replacement) = &span.suggested_replacement {
                 let (start, end) = (span.byte_start as usize, span.byte_end as usize);
                 found.push((span.file_name.as_str(), start, end, replacement.as_str()));

@@ -32,6 +32,8 @@ pub struct Sources {
     root: Option<PathBuf>,
     /// Off: explanations use rustc's text alone.
     off: bool,
+    /// Files given with their text, by the name spans write.
+    given: HashMap<String, Rc<SourceFile>>,
     files: RefCell<HashMap<PathBuf, Option<Rc<SourceFile>>>>,
 }
 
@@ -55,6 +57,16 @@ impl Sources {
         }
     }
 
+    /// Adds files given with their text (by the name spans write), read before the disk.
+    pub fn with_files(mut self, files: &[(&str, &str)]) -> Sources {
+        for (name, text) in files {
+            let mut file = SourceFile::new((*text).to_owned());
+            file.path = PathBuf::from(name);
+            self.given.insert((*name).to_owned(), Rc::new(file));
+        }
+        self
+    }
+
     /// No sources: explanations use rustc's text alone.
     pub fn none() -> Sources {
         Sources {
@@ -68,6 +80,9 @@ impl Sources {
     pub fn file(&self, name: &str, crate_root: Option<&Path>) -> Option<Rc<SourceFile>> {
         if self.off || name.starts_with('<') || Path::new(name).is_absolute() {
             return None;
+        }
+        if let Some(file) = self.given.get(name) {
+            return Some(Rc::clone(file));
         }
         let path = self.locate(name, crate_root)?;
         self.files

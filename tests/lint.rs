@@ -198,6 +198,8 @@ fn findings_are_cargo_messages_with_real_source_lines() {
 
 fn bin(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_cargo-async-explain"))
+        // `lint` keeps its cache in cargo's target directory: not in the test crates' folders.
+        .env("CARGO_TARGET_DIR", repo().join("target/test-crates-lint"))
         .env_remove("CARGO_TERM_COLOR")
         .env("NO_COLOR", "1")
         .env("CARGO_TERM_QUIET", "true")
@@ -315,4 +317,99 @@ fn clippy_turns_on_the_async_lints_unless_the_user_sets_them() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(!text(&out.stdout).contains("clippy::unused_async"));
+}
+
+/// The `file:line` of each blocking-call finding in `--format short` output.
+fn blocking_lines(stdout: &str) -> BTreeSet<String> {
+    stdout
+        .lines()
+        .filter(|l| l.contains("warning[async_explain::blocking_in_async]"))
+        .map(|l| {
+            let mut parts = l.splitn(3, ':');
+            format!("{}:{}", parts.next().unwrap(), parts.next().unwrap())
+        })
+        .collect()
+}
+
+fn set(items: &[&str]) -> BTreeSet<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn check_reports_blocking_calls_only_in_the_targets_cargo_checked() {
+    // The library and binary do not block; the unit tests (`#[cfg(test)]`), the integration
+    // test and the example do.
+    let dir = repo().join("tests/crates/blocking-in-tests");
+    let target = repo().join("target/test-crates-targets");
+    let target = target.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--format", "short"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--target-dir", target]);
+        let out = bin(&dir, &all);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        let stderr = text(&out.stderr);
+        assert!(!stderr.contains("blocking-call lint"), "{stderr}");
+        assert!(!stderr.contains("async-explain lint"), "{stderr}");
+        blocking_lines(&text(&out.stdout))
+    };
+    let unit_test = "src/lib.rs:15";
+    let integration = "tests/slow.rs:4";
+    let example = "examples/read.rs:4";
+    assert_eq!(run(&["check"]), set(&[]), "lib and bins only");
+    assert_eq!(run(&["check", "--lib"]), set(&[]));
+    assert_eq!(run(&["check", "--bins"]), set(&[]));
+    assert_eq!(run(&["check", "--tests"]), set(&[unit_test, integration]));
+    assert_eq!(run(&["check", "--test", "slow"]), set(&[integration]));
+    assert_eq!(run(&["check", "--example", "read"]), set(&[example]));
+    assert_eq!(
+        run(&["check", "--all-targets"]),
+        set(&[unit_test, integration, example])
+    );
+    assert_eq!(run(&["clippy", "--tests"]), set(&[unit_test, integration]));
+    // Again, from the cache: the same answers.
+    assert_eq!(run(&["check"]), set(&[]));
+    assert_eq!(run(&["check", "--tests"]), set(&[unit_test, integration]));
+    // `lint` on its own keeps its default: every target, `cfg(test)` not evaluated.
+    let out = bin(&dir, &["--format", "short", "lint"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        blocking_lines(&text(&out.stdout)),
+        set(&[unit_test, integration, example])
+    );
+}
+
+#[test]
+fn when_cargo_fails_before_checking_the_lint_says_nothing() {
+    let dir = repo().join("target/lint-tests/broken-manifest");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    std::fs::write(
+        dir.join("src/lib.rs"),
+        "pub async fn f() { std::thread::sleep(std::time::Duration::ZERO); }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        "[package]\nname = \"broken-manifest\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n[workspace]\n\n[dependencies]\nmissing = { path = \"../no-such-crate\" }\n",
+    )
+    .unwrap();
+    let out = bin(&dir, &["--format", "short", "check"]);
+    assert_eq!(out.status.code(), Some(101), "{}", text(&out.stderr));
+    assert!(
+        !text(&out.stdout).contains("async_explain"),
+        "{}",
+        text(&out.stdout)
+    );
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("failed to load manifest"),
+        "cargo's own error: {stderr}"
+    );
+    assert!(!stderr.contains("blocking-call lint"), "{stderr}");
 }

@@ -4,9 +4,14 @@
 //! module `use` declarations, renames, `self`/`super`/`crate`, re-exports between the crate's
 //! modules and glob imports. Without type information it cannot see through everything; what it
 //! cannot resolve is taken to be a path into an external crate as written.
+//!
+//! It records every module whose names it reads: a file's findings depend on those modules and
+//! on nothing else of the crate, so the cache keeps them until one of them changes.
+
+use std::cell::Cell;
 
 use super::blocking::Blocking;
-use super::modules::{Crate, ItemKind, ModId, Names, UsePath};
+use super::modules::{Crate, ItemKind, ModId, Module, Names, UsePath};
 
 /// How deep re-exports and glob imports are followed before giving up.
 const MAX_DEPTH: usize = 16;
@@ -14,6 +19,8 @@ const MAX_DEPTH: usize = 16;
 pub struct Resolver<'a> {
     krate: &'a Crate,
     blocking: &'a Blocking,
+    /// The modules read so far.
+    touched: Vec<Cell<bool>>,
 }
 
 /// What a path names: the full path, and whether that is an item of the crate being checked.
@@ -32,7 +39,41 @@ enum Path {
 
 impl<'a> Resolver<'a> {
     pub fn new(krate: &'a Crate, blocking: &'a Blocking) -> Self {
-        Resolver { krate, blocking }
+        Resolver {
+            krate,
+            blocking,
+            touched: vec![Cell::new(false); krate.modules.len()],
+        }
+    }
+
+    /// The modules whose names resolution has read, in order of their ids.
+    pub fn touched(&self) -> Vec<ModId> {
+        (0..self.touched.len())
+            .filter(|&m| self.touched[m].get())
+            .collect()
+    }
+
+    /// A module of the crate, recorded as read.
+    fn module(&self, id: ModId) -> &'a Module {
+        self.touched[id].set(true);
+        &self.krate.modules[id]
+    }
+
+    fn names(&self, id: ModId) -> &'a Names {
+        &self.module(id).names
+    }
+
+    /// [`Crate::module_at`], recording the modules it passes.
+    fn module_at(&self, path: &[String]) -> Option<ModId> {
+        let mut at = 0;
+        for segment in path {
+            match self.names(at).items.get(segment) {
+                Some(ItemKind::Module(child)) => at = *child,
+                _ => return None,
+            }
+        }
+        self.module(at);
+        Some(at)
     }
 
     /// The full path that `segments`, written in `module` inside the given blocks (outermost
@@ -108,7 +149,7 @@ impl<'a> Resolver<'a> {
         if depth > MAX_DEPTH {
             return None;
         }
-        let here = &self.krate.modules[module];
+        let here = self.module(module);
         let Some(first) = segments.first() else {
             return Some(Path::Local(here.path.clone()));
         };
@@ -160,14 +201,14 @@ impl<'a> Resolver<'a> {
     /// A local path followed by more segments: continue inside the module it names, so that
     /// re-exports (`pub use std::fs::read as load;` in `util`) are followed.
     fn descend_local(&self, target: &[String], rest: &[String], depth: usize) -> Option<Path> {
-        if let Some(module) = self.krate.module_at(target) {
+        if let Some(module) = self.module_at(target) {
             return self.in_module(module, rest, depth);
         }
         let (last, parent) = target.split_last()?;
-        let module = self.krate.module_at(parent)?;
+        let module = self.module_at(parent)?;
         let mut segments = vec![last.clone()];
         segments.extend_from_slice(rest);
-        match self.krate.modules[module].names.items.get(last) {
+        match self.names(module).items.get(last) {
             Some(ItemKind::Local) => {
                 let mut path = target.to_vec();
                 path.extend_from_slice(rest);
@@ -188,7 +229,7 @@ impl<'a> Resolver<'a> {
             return self.lexical(module, segments, depth);
         }
         // `use tokio;` or `use tokio::{self}` names the crate itself, not this import again.
-        let own = self.krate.modules[module].names.imports.get(first);
+        let own = self.names(module).imports.get(first);
         if own.is_some_and(|u| u.segments.len() == 1 && u.segments[0] == *first) {
             return Some(Path::External(segments.clone()));
         }
@@ -214,11 +255,11 @@ impl<'a> Resolver<'a> {
         let first = segments.first()?;
         match self.use_target(module, glob, depth + 1)? {
             Path::Local(target) => {
-                let target_module = self.krate.module_at(&target)?;
+                let target_module = self.module_at(&target)?;
                 if target_module == module {
                     return None;
                 }
-                let names = &self.krate.modules[target_module].names;
+                let names = self.names(target_module);
                 let has = names.items.contains_key(first)
                     || names.imports.contains_key(first)
                     || !names.globs.is_empty();
@@ -244,21 +285,16 @@ impl<'a> Resolver<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lint::modules::Module;
+    use crate::lint::cfg::Mode;
 
     fn names(src: &str) -> Names {
-        Names::of_items(&syn::parse_file(src).unwrap().items)
+        Names::of_items(&syn::parse_file(src).unwrap().items, Mode::Any)
     }
 
     /// A crate of `(module path, source)` pairs; the first is the root.
     fn krate(modules: &[(&str, &str)]) -> Crate {
-        let mut krate = Crate {
-            name: "demo".into(),
-            edition_2015: false,
-            modules: Vec::new(),
-            files: Vec::new(),
-            inline: Default::default(),
-        };
+        let mut krate = Crate::new("demo", false, Mode::Any);
+        krate.modules.clear();
         for (path, src) in modules {
             let path: Vec<String> = path
                 .split("::")

@@ -31,9 +31,11 @@ pub struct LintTarget {
 }
 
 /// The selected targets of a workspace.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Workspace {
     pub root: PathBuf,
+    /// Cargo's target directory, where the lint keeps its cache.
+    pub target_dir: PathBuf,
     pub targets: Vec<LintTarget>,
 }
 
@@ -78,6 +80,7 @@ pub fn discover(selection: &Selection) -> Result<Workspace, LintError> {
         .collect();
     Ok(Workspace {
         root: metadata.workspace_root.clone().into_std_path_buf(),
+        target_dir: metadata.target_directory.clone().into_std_path_buf(),
         targets,
     })
 }

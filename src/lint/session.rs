@@ -1,0 +1,272 @@
+//! One run of the lint over a workspace: the workspace's targets, the blocking list, the cache
+//! (read once, written back once if anything changed), and the units checked so far. Units are
+//! checked on as many threads as there are cores, each thread taking all the units of a target
+//! (its normal and test builds share their files, parsed once; proc-macro2's spans belong to
+//! the thread that parsed them). Findings are drawn in a fixed order whatever the threads did.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::SystemTime;
+
+use super::blocking::Blocking;
+use super::cache::{self, Cache, Rejected, UnitKey};
+use super::config::BlockingConfig;
+use super::diagnostic::{self, File};
+use super::incremental::{self, Unit, UnitResult};
+use super::sources::{FileEntry, Sources};
+use super::workspace::{self, Selection, Workspace};
+use super::{CONFIG_FILE, LintError, Render, Report};
+
+/// Where the cache is kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CacheDir {
+    /// No cache: every file is parsed.
+    Off,
+    /// Under this target directory, or cargo's (`cargo metadata`'s `target_directory`, which
+    /// follows `CARGO_TARGET_DIR` and `build.target-dir`).
+    Target(Option<PathBuf>),
+}
+
+/// A run of the lint.
+pub struct Session {
+    pub workspace: Workspace,
+    blocking: Blocking,
+    cache: Cache,
+    /// The cache file, when there is one.
+    path: Option<PathBuf>,
+    /// Why the cache file was not used, when it was not.
+    pub rejected: Option<Rejected>,
+    results: BTreeMap<Unit, UnitResult>,
+    started: SystemTime,
+    dirty: bool,
+    /// How many files this session parsed.
+    pub parsed: usize,
+}
+
+impl Session {
+    /// Finds the workspace's targets (`cargo metadata`), reads the project's `[lint.blocking]`
+    /// settings, and the cache.
+    pub fn open(selection: &Selection, cache: &CacheDir) -> Result<Session, LintError> {
+        let started = SystemTime::now();
+        let workspace = workspace::discover(selection)?;
+        let config = BlockingConfig::load(&workspace.root.join(CONFIG_FILE))?;
+        let blocking = Blocking::embedded()?.with_config(&config);
+        let path = match cache {
+            CacheDir::Off => None,
+            CacheDir::Target(dir) => {
+                let dir = dir.as_deref().unwrap_or(&workspace.target_dir);
+                Some(cache::path_for(dir, &workspace.root))
+            }
+        };
+        Ok(Session::with(workspace, blocking, path, started))
+    }
+
+    /// A session on a known workspace and list, with the cache file at `path` (or none).
+    pub fn with(
+        workspace: Workspace,
+        blocking: Blocking,
+        path: Option<PathBuf>,
+        started: SystemTime,
+    ) -> Session {
+        let (cache, rejected) = match &path {
+            Some(path) => match cache::load(path, &workspace.root, blocking.fingerprint()) {
+                Ok(cache) => (cache, None),
+                Err(rejected) => (Cache::default(), Some(rejected)),
+            },
+            None => (Cache::default(), None),
+        };
+        Session {
+            workspace,
+            blocking,
+            cache,
+            path,
+            rejected,
+            results: BTreeMap::new(),
+            started,
+            dirty: false,
+            parsed: 0,
+        }
+    }
+
+    /// Checks the units not checked yet in this session.
+    pub fn check(&mut self, units: &[Unit]) {
+        let mut groups: BTreeMap<usize, Vec<Unit>> = BTreeMap::new();
+        for unit in units {
+            if !self.results.contains_key(unit) {
+                groups.entry(unit.target).or_default().push(*unit);
+            }
+        }
+        if groups.is_empty() {
+            return;
+        }
+        let groups: Vec<Vec<Unit>> = groups.into_values().collect();
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(groups.len());
+        let next = Mutex::new(groups.into_iter());
+        let outputs: Vec<Output> = std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads)
+                .map(|_| scope.spawn(|| self.worker(&next)))
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| {
+                    w.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        });
+        for output in outputs {
+            self.parsed += output.parsed;
+            for (unit, key, result) in output.results {
+                if !result.unchanged {
+                    self.dirty = true;
+                    self.cache.units.insert(key, result.entry.clone());
+                }
+                self.results.insert(unit, result);
+            }
+            for (path, entry) in output.updates {
+                self.dirty = true;
+                self.cache.files.insert(path, entry);
+            }
+        }
+    }
+
+    /// Takes targets off the shared list until none are left.
+    fn worker(&self, next: &Mutex<std::vec::IntoIter<Vec<Unit>>>) -> Output {
+        let known = self.path.is_some().then_some(&self.cache.files);
+        let mut sources = Sources::new(&self.workspace.root, known, self.started);
+        let mut results = Vec::new();
+        while let Some(group) = next.lock().map_or(None, |mut n| n.next()) {
+            for unit in group {
+                let target = &self.workspace.targets[unit.target];
+                let key = incremental::key(target, unit.mode);
+                let cached = self.cache.units.get(&key);
+                let result = incremental::check_unit(
+                    &mut sources,
+                    cached,
+                    target,
+                    unit.mode,
+                    &self.blocking,
+                );
+                results.push((unit, key, result));
+            }
+        }
+        let output = Output {
+            results,
+            updates: sources.updates(),
+            parsed: sources.parsed,
+        };
+        drop(sources);
+        // The parsed files are gone; free proc-macro2's record of this thread's spans too.
+        proc_macro2::extra::invalidate_current_thread_spans();
+        output
+    }
+
+    /// The findings of these units (checked before), as cargo JSON lines in a fixed order: by
+    /// target, build, the file's place in the module walk, line and column. A call that several
+    /// units check is reported once, for the first of them.
+    pub fn report(&self, units: &[Unit], render: Render) -> Report {
+        let mut units: Vec<Unit> = units.to_vec();
+        units.sort();
+        units.dedup();
+        let mut report = Report::default();
+        let mut found = Vec::new();
+        for (rank, unit) in units.iter().enumerate() {
+            let Some(result) = self.results.get(unit) else {
+                continue;
+            };
+            let target = &self.workspace.targets[unit.target];
+            report
+                .problems
+                .extend(result.entry.problems.iter().cloned());
+            for (place, file) in result.entry.files.iter().enumerate() {
+                report.files.push(file.path.clone());
+                for (finding, allowed) in &file.findings {
+                    let at = finding.call.start;
+                    found.push((
+                        (rank, place, at.line, at.column),
+                        file,
+                        finding,
+                        *allowed,
+                        target,
+                    ));
+                }
+            }
+        }
+        found.sort_by_key(|f| f.0);
+        let mut seen = HashSet::new();
+        for (_, file, finding, allowed, target) in found {
+            let at = finding.call.start;
+            if !seen.insert((&file.path, at.line, at.column, &finding.api)) {
+                continue;
+            }
+            if allowed {
+                report.allowed += 1;
+                continue;
+            }
+            let text = units
+                .iter()
+                .find_map(|u| self.results.get(u)?.texts.get(&file.path));
+            let Some((display, text)) = text else {
+                continue;
+            };
+            let file = File { display, text };
+            report.findings += 1;
+            let line = diagnostic::json_line(finding, file, target, render);
+            report.json.extend_from_slice(line.as_bytes());
+            report.json.push(b'\n');
+        }
+        report.files.sort();
+        report.files.dedup();
+        report.problems.sort();
+        report.problems.dedup();
+        report
+    }
+
+    /// Writes the cache back if this session changed it. Units of targets whose root file is
+    /// gone are dropped, and files no unit refers to.
+    pub fn save(&mut self) -> std::io::Result<()> {
+        let Some(path) = &self.path else {
+            return Ok(());
+        };
+        if !self.dirty {
+            return Ok(());
+        }
+        self.cache.units.retain(|key, _| key.src_path.is_file());
+        let used: HashSet<&Path> = self
+            .cache
+            .units
+            .values()
+            .flat_map(|u| u.probes.iter().map(|(p, _)| p.as_path()))
+            .collect();
+        self.cache.files.retain(|p, _| used.contains(p.as_path()));
+        let bytes = cache::encode(
+            &self.cache,
+            &self.workspace.root,
+            self.blocking.fingerprint(),
+        )
+        .map_err(std::io::Error::other)?;
+        cache::store(path, &bytes)?;
+        self.dirty = false;
+        Ok(())
+    }
+
+    /// The cache as this session knows it (for tests).
+    pub fn cache(&self) -> &Cache {
+        &self.cache
+    }
+
+    /// The cache file's path, when there is one.
+    pub fn cache_path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+}
+
+/// What one worker thread did.
+struct Output {
+    results: Vec<(Unit, UnitKey, UnitResult)>,
+    updates: Vec<(PathBuf, FileEntry)>,
+    parsed: usize,
+}

@@ -1,15 +1,20 @@
 //! The blocking-call lint end to end: the precision suite (`fixtures/blocking-precision`, whose
-//! lines say what the lint must report), a project's `[lint.blocking]` settings, and the binary's
-//! `lint` command and its run after `cargo check` (exit statuses, `--deny`, `--no-lint`).
+//! lines say what the lint must report), a project's `[lint.blocking]` settings, the binary's
+//! `lint` command and its run after `cargo check` (exit statuses, `--deny`, `--no-lint`, the
+//! targets cargo checked), and the cache (findings identical with and without it, what a change
+//! re-checks, damaged, foreign and stale caches rebuilt).
 
 mod common;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::time::{Duration, SystemTime};
 
-use cargo_async_explain::lint::{self, Render, Selection};
+use cargo_async_explain::lint::cache::Rejected;
+use cargo_async_explain::lint::{self, Blocking, BlockingConfig, Render, Selection, Session};
 use common::repo;
+use proptest::prelude::*;
 
 const RENDER: Render = Render {
     deny: false,
@@ -412,4 +417,384 @@ fn when_cargo_fails_before_checking_the_lint_says_nothing() {
         "cargo's own error: {stderr}"
     );
     assert!(!stderr.contains("blocking-call lint"), "{stderr}");
+}
+
+/// A throwaway crate under `target/lint-tests/<name>` made of these files.
+fn scratch_files(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = repo().join("target/lint-tests").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n[workspace]\n"
+        ),
+    )
+    .unwrap();
+    for (path, text) in files {
+        write(&dir.join(path), text);
+    }
+    dir.join("Cargo.toml")
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+fn workspace(manifest: &Path) -> lint::Workspace {
+    lint::workspace::discover(&Selection {
+        manifest_path: Some(manifest.to_owned()),
+        workspace: true,
+        ..Selection::default()
+    })
+    .unwrap()
+}
+
+/// A run with the cache at `cache`. The files of these tests were written a moment ago, so their
+/// stats are too recent to trust and they are compared by contents; `trust_stats` makes the run
+/// start later, as if they had been written a while before, so that stats are used.
+fn session(workspace: &lint::Workspace, cache: &Path, trust_stats: bool) -> Session {
+    let started = if trust_stats {
+        SystemTime::now() + Duration::from_secs(5)
+    } else {
+        SystemTime::now()
+    };
+    Session::with(
+        workspace.clone(),
+        Blocking::embedded().unwrap(),
+        Some(cache.to_owned()),
+        started,
+    )
+}
+
+/// Every target of the workspace checked in a session, as the lint's JSON lines; the cache
+/// written back.
+fn lint_all(session: &mut Session) -> String {
+    let report = lint_report(session);
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    String::from_utf8(report.json).unwrap()
+}
+
+fn lint_report(session: &mut Session) -> lint::Report {
+    let units = lint::units::all(&session.workspace);
+    session.check(&units);
+    let report = session.report(&units, RENDER);
+    session.save().unwrap();
+    report
+}
+
+/// The same without a cache.
+fn uncached(workspace: &lint::Workspace) -> String {
+    String::from_utf8(uncached_report(workspace).json).unwrap()
+}
+
+fn uncached_report(workspace: &lint::Workspace) -> lint::Report {
+    lint::scan(workspace, &Blocking::embedded().unwrap(), RENDER)
+}
+
+fn apis(json: &str) -> Vec<String> {
+    json.lines()
+        .map(|line| {
+            let m: serde_json::Value = serde_json::from_str(line).unwrap();
+            let span = &m["message"]["spans"][0];
+            format!(
+                "{}:{} {}",
+                span["file_name"].as_str().unwrap(),
+                span["line_start"],
+                m["message"]["message"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_unchanged_file_is_not_parsed_again_and_an_import_change_reaches_the_files_that_use_it() {
+    let manifest = scratch_files(
+        "lint_cache_imports",
+        &[
+            (
+                "src/lib.rs",
+                "mod util;\nmod other;\npub async fn a() {\n    util::wait(std::time::Duration::ZERO);\n}\n",
+            ),
+            ("src/util.rs", "pub use std::thread::sleep as wait;\n"),
+            (
+                "src/other.rs",
+                "pub async fn b() {\n    std::fs::read(\"x\").ok();\n}\n",
+            ),
+        ],
+    );
+    let dir = manifest.parent().unwrap();
+    let cache = dir.join("target/cache.json");
+    let ws = workspace(&manifest);
+    let blocking_sleep = "src/lib.rs:4 blocking call to `std::thread::sleep` in an `async fn`";
+    let blocking_read = "src/other.rs:2 blocking call to `std::fs::read` in an `async fn`";
+
+    let mut cold = session(&ws, &cache, true);
+    assert_eq!(cold.rejected, Some(Rejected::Missing));
+    let json = lint_all(&mut cold);
+    assert_eq!(apis(&json), [blocking_sleep, blocking_read]);
+    assert_eq!(json, uncached(&ws));
+    assert_eq!(cold.parsed, 3);
+
+    // Nothing changed: a stat per file, nothing read or parsed, the same findings.
+    let mut warm = session(&ws, &cache, true);
+    assert_eq!(warm.rejected, None);
+    assert_eq!(lint_all(&mut warm), json);
+    assert_eq!(warm.parsed, 0);
+
+    // `util::wait` becomes the crate's own function: lib.rs, unchanged, loses its finding
+    // (its resolution read `util`); other.rs is not parsed.
+    write(
+        &dir.join("src/util.rs"),
+        "pub fn wait(_: std::time::Duration) {}\n",
+    );
+    let mut changed = session(&ws, &cache, true);
+    let json = lint_all(&mut changed);
+    assert_eq!(apis(&json), [blocking_read]);
+    assert_eq!(json, uncached(&ws));
+    assert_eq!(changed.parsed, 2, "util.rs, and lib.rs which reads it");
+
+    // A change to a function body changes no names: only that file is parsed again.
+    write(
+        &dir.join("src/other.rs"),
+        "pub async fn b() {\n    std::fs::write(\"x\", \"\").ok();\n}\n",
+    );
+    let mut body = session(&ws, &cache, true);
+    let json = lint_all(&mut body);
+    assert_eq!(
+        apis(&json),
+        ["src/other.rs:2 blocking call to `std::fs::write` in an `async fn`"]
+    );
+    assert_eq!(json, uncached(&ws));
+    assert_eq!(body.parsed, 1);
+
+    // And back: the import is std's again.
+    write(
+        &dir.join("src/util.rs"),
+        "pub use std::thread::sleep as wait;\n",
+    );
+    let mut back = session(&ws, &cache, true);
+    let json = lint_all(&mut back);
+    assert_eq!(apis(&json)[0], blocking_sleep);
+    assert_eq!(json, uncached(&ws));
+    assert_eq!(back.parsed, 2);
+}
+
+#[test]
+fn a_new_module_file_and_a_touched_file_are_noticed() {
+    let manifest = scratch_files(
+        "lint_cache_walk",
+        &[(
+            "src/lib.rs",
+            "mod net;\npub async fn a() {\n    net::get();\n}\n",
+        )],
+    );
+    let dir = manifest.parent().unwrap();
+    let cache = dir.join("target/cache.json");
+    let ws = workspace(&manifest);
+    let mut first = session(&ws, &cache, true);
+    assert_eq!(
+        lint_all(&mut first),
+        "",
+        "`net` has no file: nothing to resolve"
+    );
+    // The module's file appears: the probe that found no `net.rs` no longer holds.
+    write(
+        &dir.join("src/net.rs"),
+        "pub use std::fs::read_dir as get;\n",
+    );
+    let mut second = session(&ws, &cache, true);
+    let json = lint_all(&mut second);
+    assert_eq!(json, uncached(&ws));
+    assert_eq!(apis(&json).len(), 1, "{json}");
+    // Touched, not changed: read and hashed, not parsed.
+    let file = std::fs::File::options()
+        .write(true)
+        .open(dir.join("src/lib.rs"))
+        .unwrap();
+    file.set_modified(SystemTime::now()).unwrap();
+    let mut touched = session(&ws, &cache, true);
+    assert_eq!(lint_all(&mut touched), json);
+    assert_eq!(touched.parsed, 0);
+}
+
+#[test]
+fn a_file_changed_behind_an_unchanged_size_and_mtime_is_read_again() {
+    let manifest = scratch_files(
+        "lint_cache_stale",
+        &[(
+            "src/lib.rs",
+            "pub async fn a() {\n    std::fs::read(\"x\").ok();\n}\n",
+        )],
+    );
+    let lib = manifest.with_file_name("src/lib.rs");
+    let cache = manifest.with_file_name("target/cache.json");
+    let ws = workspace(&manifest);
+    let mut first = session(&ws, &cache, true);
+    assert_eq!(apis(&lint_all(&mut first)).len(), 1);
+    // Same size, mtime put back: only the status-change time and the contents differ.
+    let mtime = std::fs::metadata(&lib).unwrap().modified().unwrap();
+    write(
+        &lib,
+        "pub async fn a() {\n    std::fs::rea_(\"x\").ok();\n}\n",
+    );
+    std::fs::File::options()
+        .write(true)
+        .open(&lib)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+    let mut second = session(&ws, &cache, true);
+    assert_eq!(lint_all(&mut second), "");
+    assert_eq!(second.parsed, 1);
+}
+
+#[test]
+fn a_damaged_foreign_or_stale_cache_is_rebuilt_never_trusted() {
+    let manifest = scratch_files(
+        "lint_cache_damaged",
+        &[
+            ("src/lib.rs", "mod a;\npub async fn f() {\n    a::g();\n}\n"),
+            (
+                "src/a.rs",
+                "pub use std::process::exit as g;\npub async fn h() {\n    std::thread::sleep(std::time::Duration::ZERO);\n}\n",
+            ),
+        ],
+    );
+    let cache = manifest.with_file_name("target/cache.json");
+    let ws = workspace(&manifest);
+    let expected = uncached(&ws);
+    assert_eq!(apis(&expected).len(), 1, "{expected}");
+    let good = {
+        let mut s = session(&ws, &cache, true);
+        assert_eq!(lint_all(&mut s), expected);
+        std::fs::read(&cache).unwrap()
+    };
+    // Each damaged cache holds a lie (findings for a file with none) once the damage is undone:
+    // a cache that trusted the damaged file would report it.
+    let body = memchr::memchr(b'\n', &good).unwrap() + 1;
+    let mut flipped = good.clone();
+    flipped[body + good[body..].len() / 2] ^= 0x01;
+    let torn = good[..good.len() * 2 / 3].to_vec();
+    let other_version = String::from_utf8(good.clone())
+        .unwrap()
+        .replacen(env!("CARGO_PKG_VERSION"), "0.0.1-older", 1)
+        .into_bytes();
+    let cases: [(&str, Vec<u8>, Rejected); 5] = [
+        ("a flipped bit", flipped, Rejected::Checksum),
+        ("a torn write", torn, Rejected::Checksum),
+        ("another version", other_version, Rejected::OtherVersion),
+        ("not a cache", b"{}\n".to_vec(), Rejected::OtherVersion),
+        ("empty", Vec::new(), Rejected::OtherVersion),
+    ];
+    for (what, bytes, why) in cases {
+        std::fs::write(&cache, &bytes).unwrap();
+        let mut s = session(&ws, &cache, true);
+        assert_eq!(s.rejected.as_ref(), Some(&why), "{what}");
+        assert_eq!(lint_all(&mut s), expected, "{what}");
+        assert_eq!(s.parsed, 2, "{what}: every file parsed again");
+        // The rebuilt cache is whole and used by the next run.
+        let mut next = session(&ws, &cache, true);
+        assert_eq!(next.rejected, None, "{what}");
+        assert_eq!(lint_all(&mut next), expected, "{what}");
+        assert_eq!(next.parsed, 0, "{what}");
+    }
+    // Another blocking list (the project allows `std::thread::sleep`): findings made with the
+    // old list are not reused.
+    let config = BlockingConfig::parse(
+        "[lint.blocking]\nallow = [\"std::thread::sleep\"]\n",
+        "config.toml",
+    )
+    .unwrap();
+    let mut s = Session::with(
+        ws.clone(),
+        Blocking::embedded().unwrap().with_config(&config),
+        Some(cache.clone()),
+        SystemTime::now() + Duration::from_secs(5),
+    );
+    assert_eq!(s.rejected, Some(Rejected::OtherInputs));
+    assert_eq!(lint_all(&mut s), "");
+}
+
+#[test]
+fn findings_are_the_same_with_and_without_the_cache_on_every_fixture() {
+    let fixtures = repo().join("fixtures/Cargo.toml");
+    let ws = workspace(&fixtures);
+    assert!(ws.targets.len() > 100, "every fixture crate");
+    let cache = repo().join("target/lint-tests/fixtures-cache.json");
+    let _ = std::fs::remove_file(&cache);
+    let expected = uncached_report(&ws);
+    assert!(expected.findings > 40, "{}", expected.findings);
+    assert!(
+        !expected.problems.is_empty(),
+        "a fixture that does not parse"
+    );
+    for (run, trust) in [
+        ("cold", true),
+        ("warm, by stat", true),
+        ("warm, by contents", false),
+    ] {
+        let mut s = session(&ws, &cache, trust);
+        let report = lint_report(&mut s);
+        assert_eq!(report.json, expected.json, "{run}");
+        assert_eq!(report.problems, expected.problems, "{run}");
+        assert_eq!(
+            (report.findings, report.allowed, &report.files),
+            (expected.findings, expected.allowed, &expected.files),
+            "{run}"
+        );
+        if run != "cold" {
+            assert_eq!(s.parsed, 0, "{run}");
+        }
+    }
+}
+
+/// One module of the property test's crate: what it makes `sleep` mean, by index.
+fn module_text(index: usize, choice: u8, other: usize) -> String {
+    let defines = match choice {
+        0 => "pub use std::thread::sleep;\n".to_owned(),
+        1 => "pub fn sleep(_: std::time::Duration) {}\n".to_owned(),
+        2 => format!("pub use super::m{other}::*;\n"),
+        3 => format!("pub use super::m{other}::sleep;\n"),
+        4 => format!("pub use crate::m{other}::sleep as nap;\npub use self::nap as sleep;\n"),
+        _ => String::new(),
+    };
+    let next = (index + 1) % 3;
+    format!(
+        "{defines}pub async fn f{index}() {{\n    sleep(std::time::Duration::ZERO);\n    super::m{next}::sleep(std::time::Duration::ZERO);\n}}\n"
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+
+    /// Whatever sequence of edits the modules go through (each changes what `sleep` resolves
+    /// to in itself and, through imports and globs, in the others), a run with the cache
+    /// reports exactly what a run without it does.
+    #[test]
+    fn the_cache_never_changes_the_findings(
+        states in proptest::collection::vec(
+            proptest::collection::vec((0u8..6, 1usize..3), 3),
+            1..5,
+        )
+    ) {
+        let dir = repo().join("target/lint-tests/lint_cache_property");
+        let manifest = dir.join("Cargo.toml");
+        if !manifest.is_file() {
+            scratch_files(
+                "lint_cache_property",
+                &[("src/lib.rs", "pub mod m0;\npub mod m1;\npub mod m2;\n")],
+            );
+        }
+        let ws = workspace(&manifest);
+        let cache = dir.join("target/cache.json");
+        for state in states {
+            for (i, (choice, offset)) in state.into_iter().enumerate() {
+                write(&dir.join(format!("src/m{i}.rs")), &module_text(i, choice, (i + offset) % 3));
+            }
+            let mut s = session(&ws, &cache, false);
+            prop_assert_eq!(lint_all(&mut s), uncached(&ws));
+        }
+    }
 }

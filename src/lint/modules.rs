@@ -151,6 +151,8 @@ pub fn walk(
     mode: Mode,
 ) -> Crate {
     let mut krate = Crate::new(name, edition_2015, mode);
+    // The root is probed like every other file (a missing one is reported by `load`).
+    sources.is_file(root);
     let file = match sources.load(root) {
         Ok(file) => file,
         Err(problem) => {

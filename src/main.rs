@@ -394,11 +394,15 @@ fn asks_lint_help(args: &[OsString]) -> bool {
     matches!((lint, help), (Some(l), Some(h)) if l < h)
 }
 
-/// Files the lint could not read or parse, as warnings (the compiler says more about them).
+/// Files the lint could not read or parse, as warnings (the compiler says more about them);
+/// where its time went, when `ASYNC_EXPLAIN_LINT_TIMINGS` is set (for benchmarks).
 fn lint_problems(report: &lint::Report) {
     let mut stderr = io::stderr().lock();
     for problem in &report.problems {
         let _ = writeln!(stderr, "warning: async-explain lint: {problem}");
+    }
+    if std::env::var_os("ASYNC_EXPLAIN_LINT_TIMINGS").is_some_and(|v| !v.is_empty()) {
+        let _ = writeln!(stderr, "async-explain lint timings: {}", report.timings);
     }
 }
 

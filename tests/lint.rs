@@ -555,6 +555,15 @@ fn an_unchanged_file_is_not_parsed_again_and_an_import_change_reaches_the_files_
     assert_eq!(json, uncached(&ws));
     assert_eq!(changed.parsed, 2, "util.rs, and lib.rs which reads it");
 
+    // A new name in `util` that lib.rs never looks up: only util.rs is parsed.
+    write(
+        &dir.join("src/util.rs"),
+        "use std::fmt as _unused;\npub fn wait(_: std::time::Duration) {}\n",
+    );
+    let mut unrelated = session(&ws, &cache, true);
+    assert_eq!(lint_all(&mut unrelated), uncached(&ws));
+    assert_eq!(unrelated.parsed, 1);
+
     // A change to a function body changes no names: only that file is parsed again.
     write(
         &dir.join("src/other.rs"),
@@ -750,7 +759,7 @@ fn findings_are_the_same_with_and_without_the_cache_on_every_fixture() {
     }
 }
 
-/// One module of the property test's crate: what it makes `sleep` mean, by index.
+/// One module of the property test's crate: what it makes `sleep` mean, by choice.
 fn module_text(index: usize, choice: u8, other: usize) -> String {
     let defines = match choice {
         0 => "pub use std::thread::sleep;\n".to_owned(),
@@ -758,16 +767,20 @@ fn module_text(index: usize, choice: u8, other: usize) -> String {
         2 => format!("pub use super::m{other}::*;\n"),
         3 => format!("pub use super::m{other}::sleep;\n"),
         4 => format!("pub use crate::m{other}::sleep as nap;\npub use self::nap as sleep;\n"),
+        5 => "pub use std::thread::*;\npub use std::fs::read as sleep;\n".to_owned(),
+        6 => format!("pub mod sleep {{}}\npub use super::m{other}::sleep as pause;\n"),
+        7 => "pub mod sleep {\n    pub use std::thread::sleep as now;\n}\n".to_owned(),
+        8 => format!("pub mod sleep {{\n    pub use crate::m{other}::*;\n}}\n"),
         _ => String::new(),
     };
     let next = (index + 1) % 3;
     format!(
-        "{defines}pub async fn f{index}() {{\n    sleep(std::time::Duration::ZERO);\n    super::m{next}::sleep(std::time::Duration::ZERO);\n}}\n"
+        "{defines}pub async fn f{index}() {{\n    sleep(std::time::Duration::ZERO);\n    super::m{next}::sleep(std::time::Duration::ZERO);\n    crate::m{next}::pause(std::time::Duration::ZERO);\n    sleep::now(std::time::Duration::ZERO);\n}}\n"
     )
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     /// Whatever sequence of edits the modules go through (each changes what `sleep` resolves
     /// to in itself and, through imports and globs, in the others), a run with the cache
@@ -775,7 +788,7 @@ proptest! {
     #[test]
     fn the_cache_never_changes_the_findings(
         states in proptest::collection::vec(
-            proptest::collection::vec((0u8..6, 1usize..3), 3),
+            proptest::collection::vec((0u8..10, 1usize..3), 3),
             1..5,
         )
     ) {

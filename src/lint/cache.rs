@@ -49,9 +49,14 @@ pub struct FileResult {
     /// The key of the module the file defines.
     #[serde(rename = "m")]
     pub module: u64,
-    /// Each module whose names resolution read, with the fingerprint it had.
+    /// What resolution read of the crate's modules: (module key, [`Read`] key), sorted.
+    ///
+    /// [`Read`]: super::resolve::Read
     #[serde(rename = "d")]
     pub deps: Vec<(u64, u64)>,
+    /// What those reads gave, as one hash.
+    #[serde(rename = "r")]
+    pub reads: u64,
     /// The findings in the order the visitor made them, each with whether an allow comment
     /// silences it.
     #[serde(rename = "f", default, skip_serializing_if = "Vec::is_empty")]

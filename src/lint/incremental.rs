@@ -4,14 +4,14 @@
 //!   recorded, each absent candidate still absent), the walk would find the same files with the
 //!   same contents, and so the same findings: they are taken as they are, a `stat` per file.
 //! - Otherwise the module tree is built again from the files' summaries (unchanged files are not
-//!   parsed), and a file's findings are kept when its contents, its module and the names of
-//!   every module its resolution read are what they were (the module's *fingerprint*); only the
-//!   other files are parsed and visited.
+//!   parsed), and a file's findings are kept when its contents, its module, and everything its
+//!   resolution read of the crate's modules ([`Read`]: one name of a module, a module's glob
+//!   imports, a module's parent) are what they were; only the other files are parsed and
+//!   visited. A new import in `lib.rs` re-checks only the files that looked that name up there.
 //!
 //! A module is identified by its path and, for modules of the same path (`#[cfg(unix)] mod imp;
-//! #[cfg(windows)] mod imp;`), its rank among them; its fingerprint covers its names, the kind of
-//! each (module or item), and its parent, so that a change to what any name resolves to changes
-//! the fingerprint of a module the resolution read.
+//! #[cfg(windows)] mod imp;`), its rank among them. What a name reads as covers the item it
+//! names (and, for a module, that module's identity) and the import it names.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -21,7 +21,8 @@ use super::cache::{FileResult, UnitEntry, UnitKey};
 use super::cfg::Mode;
 use super::diagnostic::is_allowed;
 use super::hash::Hasher;
-use super::modules::{Crate, ItemKind, walk};
+use super::modules::{Crate, ItemKind, ModId, UsePath, walk};
+use super::resolve::Read;
 use super::sources::{Changed, Sources};
 use super::visit::check_file;
 use super::workspace::LintTarget;
@@ -40,8 +41,10 @@ pub struct UnitResult {
     pub entry: UnitEntry,
     /// The text of each file with a finding to draw: (display name, text).
     pub texts: HashMap<PathBuf, (String, String)>,
-    /// Taken from the cache as it was: nothing to write back.
+    /// The same as the cache's entry: nothing to write back.
     pub unchanged: bool,
+    /// Taken whole from the cache, its probes all holding (no module walk).
+    pub taken_whole: bool,
 }
 
 /// The cache key of a unit.
@@ -97,6 +100,7 @@ fn attempt(
                 entry: cached.clone(),
                 texts,
                 unchanged: true,
+                taken_whole: true,
             });
         }
     }
@@ -104,7 +108,7 @@ fn attempt(
     let root = target.target.src_path.as_std_path();
     let krate = walk(sources, root, &target.crate_name, target.edition_2015, mode);
     let probes = sources.take_probes();
-    let modules = Fingerprints::of(&krate);
+    let mut modules = Modules::of(&krate);
     let before: HashMap<&Path, &FileResult> = cached
         .map(|c| c.files.iter().map(|f| (f.path.as_path(), f)).collect())
         .unwrap_or_default();
@@ -116,9 +120,7 @@ fn attempt(
         let kept = before.get(path.as_path()).filter(|f| {
             f.hash == hash
                 && f.module == modules.keys[module]
-                && f.deps
-                    .iter()
-                    .all(|(k, p)| modules.current.get(k) == Some(p))
+                && modules.reads_as(&f.deps) == Some(f.reads)
         });
         let result = match kept {
             Some(kept) => (*kept).clone(),
@@ -133,16 +135,19 @@ fn attempt(
                         (f, allowed)
                     })
                     .collect();
-                let deps = checked
-                    .touched
+                let mut deps: Vec<(u64, u64)> = checked
+                    .reads
                     .iter()
-                    .map(|&m| (modules.keys[m], modules.prints[m]))
+                    .map(|&(m, read)| (modules.keys[m], read))
                     .collect();
+                deps.sort_unstable();
+                let reads = modules.reads_as(&deps).unwrap_or_default();
                 FileResult {
                     path: path.clone(),
                     hash,
                     module: modules.keys[module],
                     deps,
+                    reads,
                     findings,
                 }
             }
@@ -163,6 +168,7 @@ fn attempt(
         entry,
         texts,
         unchanged,
+        taken_whole: false,
     })
 }
 
@@ -171,16 +177,18 @@ fn reportable(file: &FileResult) -> bool {
     file.findings.iter().any(|(_, allowed)| !allowed)
 }
 
-/// Each module's key and fingerprint.
-struct Fingerprints {
+/// The crate's modules by key, and what their reads give.
+struct Modules<'k> {
+    krate: &'k Crate,
     keys: Vec<u64>,
-    prints: Vec<u64>,
-    /// Fingerprint by key.
-    current: HashMap<u64, u64>,
+    by_key: HashMap<u64, ModId>,
+    /// Per module, what each of its names reads as, by the name's [`Read`] key (made on first
+    /// use).
+    names: Vec<Option<HashMap<u64, u64>>>,
 }
 
-impl Fingerprints {
-    fn of(krate: &Crate) -> Fingerprints {
+impl<'k> Modules<'k> {
+    fn of(krate: &'k Crate) -> Modules<'k> {
         let mut rank: HashMap<&[String], u64> = HashMap::new();
         let keys: Vec<u64> = krate
             .modules
@@ -197,42 +205,66 @@ impl Fingerprints {
                 h.finish()
             })
             .collect();
-        let prints: Vec<u64> = krate
-            .modules
-            .iter()
-            .map(|m| {
-                let mut h = Hasher::default();
-                h.u64(m.parent.map_or(0, |p| keys[p]));
-                let mut items: Vec<(&String, &ItemKind)> = m.names.items.iter().collect();
-                items.sort_unstable_by_key(|(name, _)| *name);
-                h.u64(items.len() as u64);
-                for (name, kind) in items {
-                    h.str(name).u64(matches!(kind, ItemKind::Module(_)).into());
-                }
-                let mut imports: Vec<_> = m.names.imports.iter().collect();
-                imports.sort_unstable_by_key(|(name, _)| *name);
-                h.u64(imports.len() as u64);
-                for (name, path) in imports {
-                    h.str(name);
-                    use_path(&mut h, path);
-                }
-                h.u64(m.names.globs.len() as u64);
-                for glob in &m.names.globs {
-                    use_path(&mut h, glob);
-                }
-                h.finish()
-            })
-            .collect();
-        let current = keys.iter().copied().zip(prints.iter().copied()).collect();
-        Fingerprints {
+        let by_key = keys.iter().enumerate().map(|(m, k)| (*k, m)).collect();
+        Modules {
+            krate,
+            names: vec![None; krate.modules.len()],
             keys,
-            prints,
-            current,
+            by_key,
         }
+    }
+
+    /// What these reads (module key, [`Read`] key) give now, as one hash; `None` when a module
+    /// read is gone.
+    fn reads_as(&mut self, deps: &[(u64, u64)]) -> Option<u64> {
+        let mut h = Hasher::default();
+        for &(key, read) in deps {
+            let module = *self.by_key.get(&key)?;
+            h.u64(self.value(module, read));
+        }
+        Some(h.finish())
+    }
+
+    fn value(&mut self, module: ModId, read: u64) -> u64 {
+        let m = &self.krate.modules[module];
+        if read == Read::parent() {
+            return m.parent.map_or(0, |p| self.keys[p]);
+        }
+        if read == Read::globs() {
+            let mut h = Hasher::default();
+            h.u64(m.names.globs.len() as u64);
+            for glob in &m.names.globs {
+                use_path(&mut h, glob);
+            }
+            return h.finish();
+        }
+        if self.names[module].is_none() {
+            let mut values = HashMap::new();
+            for name in m.names.items.keys().chain(m.names.imports.keys()) {
+                let mut h = Hasher::default();
+                match m.names.items.get(name) {
+                    Some(ItemKind::Module(child)) => h.u64(1).u64(self.keys[*child]),
+                    Some(ItemKind::Local) => h.u64(2),
+                    None => h.u64(0),
+                };
+                match m.names.imports.get(name) {
+                    Some(path) => use_path(h.u64(1), path),
+                    None => {
+                        h.u64(0);
+                    }
+                }
+                values.insert(Read::name(name), h.finish());
+            }
+            self.names[module] = Some(values);
+        }
+        self.names[module]
+            .as_ref()
+            .and_then(|values| values.get(&read).copied())
+            .unwrap_or(0)
     }
 }
 
-fn use_path(h: &mut Hasher, path: &super::modules::UsePath) {
+fn use_path(h: &mut Hasher, path: &UsePath) {
     h.u64(u64::from(path.leading_colon))
         .u64(path.segments.len() as u64);
     for segment in &path.segments {

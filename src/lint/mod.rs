@@ -82,6 +82,8 @@ pub struct Report {
     pub files: Vec<PathBuf>,
     /// Files that could not be read or parsed (the compiler reports those better).
     pub problems: Vec<String>,
+    /// Where the run's time went.
+    pub timings: session::Timings,
 }
 
 /// Finds the workspace's targets, reads the project's `[lint.blocking]` settings and checks

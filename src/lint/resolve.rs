@@ -5,13 +5,15 @@
 //! modules and glob imports. Without type information it cannot see through everything; what it
 //! cannot resolve is taken to be a path into an external crate as written.
 //!
-//! It records every module whose names it reads: a file's findings depend on those modules and
-//! on nothing else of the crate, so the cache keeps them until one of them changes.
+//! It records everything it reads of the crate's modules ([`Read`]): a file's findings depend on
+//! those reads and on nothing else of the crate, so the cache keeps them until one of them
+//! reads differently.
 
-use std::cell::Cell;
+use std::cell::RefCell;
 
 use super::blocking::Blocking;
-use super::modules::{Crate, ItemKind, ModId, Module, Names, UsePath};
+use super::hash::hash;
+use super::modules::{Crate, ItemKind, ModId, Names, UsePath};
 
 /// How deep re-exports and glob imports are followed before giving up.
 const MAX_DEPTH: usize = 16;
@@ -19,8 +21,29 @@ const MAX_DEPTH: usize = 16;
 pub struct Resolver<'a> {
     krate: &'a Crate,
     blocking: &'a Blocking,
-    /// The modules read so far.
-    touched: Vec<Cell<bool>>,
+    /// What was read so far: a module and which of its names ([`Read`]).
+    reads: RefCell<Vec<(ModId, u64)>>,
+}
+
+/// What the resolver reads of a module, as a key: one name (what it stands for: an item, a
+/// module, an import), the module's glob imports, or its place in the tree (its parent).
+pub struct Read;
+
+impl Read {
+    /// The key of a name.
+    pub fn name(name: &str) -> u64 {
+        hash(name.as_bytes())
+    }
+
+    /// The key of the glob imports (`*` is no name).
+    pub fn globs() -> u64 {
+        hash(b"*")
+    }
+
+    /// The key of the module's parent (`..` is no name).
+    pub fn parent() -> u64 {
+        hash(b"..")
+    }
 }
 
 /// What a path names: the full path, and whether that is an item of the crate being checked.
@@ -42,37 +65,56 @@ impl<'a> Resolver<'a> {
         Resolver {
             krate,
             blocking,
-            touched: vec![Cell::new(false); krate.modules.len()],
+            reads: RefCell::new(Vec::new()),
         }
     }
 
-    /// The modules whose names resolution has read, in order of their ids.
-    pub fn touched(&self) -> Vec<ModId> {
-        (0..self.touched.len())
-            .filter(|&m| self.touched[m].get())
-            .collect()
+    /// What resolution has read: (module, [`Read`] key), sorted, each once.
+    pub fn reads(&self) -> Vec<(ModId, u64)> {
+        let mut reads = self.reads.take();
+        reads.sort_unstable();
+        reads.dedup();
+        reads
     }
 
-    /// A module of the crate, recorded as read.
-    fn module(&self, id: ModId) -> &'a Module {
-        self.touched[id].set(true);
-        &self.krate.modules[id]
+    fn read(&self, module: ModId, key: u64) {
+        self.reads.borrow_mut().push((module, key));
     }
 
-    fn names(&self, id: ModId) -> &'a Names {
-        &self.module(id).names
+    /// The item a name of a module stands for.
+    fn item(&self, module: ModId, name: &str) -> Option<ItemKind> {
+        self.read(module, Read::name(name));
+        self.krate.modules[module].names.items.get(name).copied()
     }
 
-    /// [`Crate::module_at`], recording the modules it passes.
+    /// The import a name of a module stands for.
+    fn import(&self, module: ModId, name: &str) -> Option<&'a UsePath> {
+        self.read(module, Read::name(name));
+        self.krate.modules[module].names.imports.get(name)
+    }
+
+    fn globs(&self, module: ModId) -> &'a [UsePath] {
+        self.read(module, Read::globs());
+        &self.krate.modules[module].names.globs
+    }
+
+    /// A module's parent and its path (which is part of its identity).
+    fn place(&self, module: ModId) -> (Option<ModId>, &'a [String]) {
+        self.read(module, Read::parent());
+        let m = &self.krate.modules[module];
+        (m.parent, &m.path)
+    }
+
+    /// [`Crate::module_at`], recording what it reads.
     fn module_at(&self, path: &[String]) -> Option<ModId> {
         let mut at = 0;
         for segment in path {
-            match self.names(at).items.get(segment) {
-                Some(ItemKind::Module(child)) => at = *child,
+            match self.item(at, segment) {
+                Some(ItemKind::Module(child)) => at = child,
                 _ => return None,
             }
         }
-        self.module(at);
+        self.place(at);
         Some(at)
     }
 
@@ -149,31 +191,30 @@ impl<'a> Resolver<'a> {
         if depth > MAX_DEPTH {
             return None;
         }
-        let here = self.module(module);
+        let (parent, here) = self.place(module);
         let Some(first) = segments.first() else {
-            return Some(Path::Local(here.path.clone()));
+            return Some(Path::Local(here.to_vec()));
         };
         let rest = &segments[1..];
         match first.as_str() {
             "self" => return self.in_module(module, rest, depth + 1),
-            "super" => return self.in_module(here.parent.unwrap_or(0), rest, depth + 1),
+            "super" => return self.in_module(parent.unwrap_or(0), rest, depth + 1),
             "crate" => return self.in_module(0, rest, depth + 1),
             _ => {}
         }
-        match here.names.items.get(first) {
-            Some(ItemKind::Module(child)) => return self.in_module(*child, rest, depth + 1),
+        match self.item(module, first) {
+            Some(ItemKind::Module(child)) => return self.in_module(child, rest, depth + 1),
             Some(ItemKind::Local) => {
-                let mut path = here.path.clone();
+                let mut path = here.to_vec();
                 path.extend_from_slice(segments);
                 return Some(Path::Local(path));
             }
             None => {}
         }
-        if let Some(import) = here.names.imports.get(first) {
+        if let Some(import) = self.import(module, first) {
             return self.through_use(module, import, rest, depth + 1);
         }
-        here.names
-            .globs
+        self.globs(module)
             .iter()
             .find_map(|glob| self.through_glob(module, glob, segments, depth + 1))
     }
@@ -208,7 +249,7 @@ impl<'a> Resolver<'a> {
         let module = self.module_at(parent)?;
         let mut segments = vec![last.clone()];
         segments.extend_from_slice(rest);
-        match self.names(module).items.get(last) {
+        match self.item(module, last) {
             Some(ItemKind::Local) => {
                 let mut path = target.to_vec();
                 path.extend_from_slice(rest);
@@ -229,7 +270,7 @@ impl<'a> Resolver<'a> {
             return self.lexical(module, segments, depth);
         }
         // `use tokio;` or `use tokio::{self}` names the crate itself, not this import again.
-        let own = self.names(module).imports.get(first);
+        let own = self.import(module, first);
         if own.is_some_and(|u| u.segments.len() == 1 && u.segments[0] == *first) {
             return Some(Path::External(segments.clone()));
         }
@@ -259,10 +300,9 @@ impl<'a> Resolver<'a> {
                 if target_module == module {
                     return None;
                 }
-                let names = self.names(target_module);
-                let has = names.items.contains_key(first)
-                    || names.imports.contains_key(first)
-                    || !names.globs.is_empty();
+                let has = self.item(target_module, first).is_some()
+                    || self.import(target_module, first).is_some()
+                    || !self.globs(target_module).is_empty();
                 if has {
                     self.in_module(target_module, segments, depth + 1)
                 } else {
@@ -286,6 +326,7 @@ impl<'a> Resolver<'a> {
 mod tests {
     use super::*;
     use crate::lint::cfg::Mode;
+    use crate::lint::modules::Module;
 
     fn names(src: &str) -> Names {
         Names::of_items(&syn::parse_file(src).unwrap().items, Mode::Any)

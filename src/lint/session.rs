@@ -5,9 +5,10 @@
 //! the thread that parsed them). Findings are drawn in a fixed order whatever the threads did.
 
 use std::collections::{BTreeMap, HashSet};
+use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 
 use super::blocking::Blocking;
 use super::cache::{self, Cache, Rejected, UnitKey};
@@ -42,6 +43,51 @@ pub struct Session {
     dirty: bool,
     /// How many files this session parsed.
     pub parsed: usize,
+    /// Where the time went.
+    pub timings: Timings,
+}
+
+/// Where a session's time went (`ASYNC_EXPLAIN_LINT_TIMINGS=1` prints it).
+#[derive(Debug, Default, Clone)]
+pub struct Timings {
+    /// `cargo metadata`, the project's settings and the blocking list.
+    pub open: Duration,
+    /// Reading and checking the cache file.
+    pub cache_read: Duration,
+    /// Checking units (wall time), and the part of the threads' time spent in `syn`.
+    pub check: Duration,
+    pub parse: Duration,
+    pub units: usize,
+    /// Units whose module tree was built again (the others were taken whole from the cache).
+    pub walked: usize,
+    pub report: Duration,
+    pub cache_write: Duration,
+}
+
+impl Timings {
+    /// The time the lint was busy: every phase, in sequence.
+    pub fn busy(&self) -> Duration {
+        self.open + self.cache_read + self.check + self.report + self.cache_write
+    }
+}
+
+impl fmt::Display for Timings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        write!(
+            f,
+            "busy {:.1} ms: open {:.1} ms, cache read {:.1} ms, {} units checked ({} walked again) in {:.1} ms of which parsing {:.1} ms, report {:.1} ms, cache write {:.1} ms",
+            ms(self.busy()),
+            ms(self.open),
+            ms(self.cache_read),
+            self.units,
+            self.walked,
+            ms(self.check),
+            ms(self.parse),
+            ms(self.report),
+            ms(self.cache_write)
+        )
+    }
 }
 
 impl Session {
@@ -49,6 +95,7 @@ impl Session {
     /// settings, and the cache.
     pub fn open(selection: &Selection, cache: &CacheDir) -> Result<Session, LintError> {
         let started = SystemTime::now();
+        let clock = Instant::now();
         let workspace = workspace::discover(selection)?;
         let config = BlockingConfig::load(&workspace.root.join(CONFIG_FILE))?;
         let blocking = Blocking::embedded()?.with_config(&config);
@@ -59,7 +106,10 @@ impl Session {
                 Some(cache::path_for(dir, &workspace.root))
             }
         };
-        Ok(Session::with(workspace, blocking, path, started))
+        let open = clock.elapsed();
+        let mut session = Session::with(workspace, blocking, path, started);
+        session.timings.open = open;
+        Ok(session)
     }
 
     /// A session on a known workspace and list, with the cache file at `path` (or none).
@@ -69,6 +119,7 @@ impl Session {
         path: Option<PathBuf>,
         started: SystemTime,
     ) -> Session {
+        let clock = Instant::now();
         let (cache, rejected) = match &path {
             Some(path) => match cache::load(path, &workspace.root, blocking.fingerprint()) {
                 Ok(cache) => (cache, None),
@@ -86,6 +137,10 @@ impl Session {
             started,
             dirty: false,
             parsed: 0,
+            timings: Timings {
+                cache_read: clock.elapsed(),
+                ..Timings::default()
+            },
         }
     }
 
@@ -100,6 +155,7 @@ impl Session {
         if groups.is_empty() {
             return;
         }
+        let clock = Instant::now();
         let groups: Vec<Vec<Unit>> = groups.into_values().collect();
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
@@ -119,7 +175,10 @@ impl Session {
         });
         for output in outputs {
             self.parsed += output.parsed;
+            self.timings.parse += output.parse_time;
             for (unit, key, result) in output.results {
+                self.timings.units += 1;
+                self.timings.walked += usize::from(!result.taken_whole);
                 if !result.unchanged {
                     self.dirty = true;
                     self.cache.units.insert(key, result.entry.clone());
@@ -131,6 +190,7 @@ impl Session {
                 self.cache.files.insert(path, entry);
             }
         }
+        self.timings.check += clock.elapsed();
     }
 
     /// Takes targets off the shared list until none are left.
@@ -157,6 +217,7 @@ impl Session {
             results,
             updates: sources.updates(),
             parsed: sources.parsed,
+            parse_time: sources.parse_time,
         };
         drop(sources);
         // The parsed files are gone; free proc-macro2's record of this thread's spans too.
@@ -167,7 +228,15 @@ impl Session {
     /// The findings of these units (checked before), as cargo JSON lines in a fixed order: by
     /// target, build, the file's place in the module walk, line and column. A call that several
     /// units check is reported once, for the first of them.
-    pub fn report(&self, units: &[Unit], render: Render) -> Report {
+    pub fn report(&mut self, units: &[Unit], render: Render) -> Report {
+        let clock = Instant::now();
+        let mut report = self.draw(units, render);
+        self.timings.report += clock.elapsed();
+        report.timings = self.timings.clone();
+        report
+    }
+
+    fn draw(&self, units: &[Unit], render: Render) -> Report {
         let mut units: Vec<Unit> = units.to_vec();
         units.sort();
         units.dedup();
@@ -228,6 +297,7 @@ impl Session {
     /// Writes the cache back if this session changed it. Units of targets whose root file is
     /// gone are dropped, and files no unit refers to.
     pub fn save(&mut self) -> std::io::Result<()> {
+        let clock = Instant::now();
         let Some(path) = &self.path else {
             return Ok(());
         };
@@ -248,7 +318,9 @@ impl Session {
             self.blocking.fingerprint(),
         )
         .map_err(std::io::Error::other)?;
-        cache::store(path, &bytes)?;
+        let stored = cache::store(path, &bytes);
+        self.timings.cache_write += clock.elapsed();
+        stored?;
         self.dirty = false;
         Ok(())
     }
@@ -269,4 +341,5 @@ struct Output {
     results: Vec<(Unit, UnitKey, UnitResult)>,
     updates: Vec<(PathBuf, FileEntry)>,
     parsed: usize,
+    parse_time: Duration,
 }

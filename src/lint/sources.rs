@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fs::Metadata;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
 use serde::{Deserialize, Serialize};
 
@@ -125,8 +125,9 @@ pub struct Sources<'c> {
     probes: Vec<(PathBuf, Option<Stat>)>,
     /// Files that changed during the run: never taken from the cache again.
     distrusted: HashSet<PathBuf>,
-    /// How many files were parsed.
+    /// How many files were parsed, and the time that took.
     pub parsed: usize,
+    pub parse_time: Duration,
 }
 
 impl<'c> Sources<'c> {
@@ -149,6 +150,7 @@ impl<'c> Sources<'c> {
             probes: Vec::new(),
             distrusted: HashSet::new(),
             parsed: 0,
+            parse_time: Duration::ZERO,
         }
     }
 
@@ -252,7 +254,10 @@ impl<'c> Sources<'c> {
                     }
                     _ => {
                         self.parsed += 1;
-                        match parse(&text, &source.display) {
+                        let clock = Instant::now();
+                        let parsed = parse(&text, &source.display);
+                        self.parse_time += clock.elapsed();
+                        match parsed {
                             Ok((parsed, summary)) => {
                                 source.summary = Cow::Owned(summary);
                                 source.parsed = Some(parsed);
@@ -304,7 +309,9 @@ impl<'c> Sources<'c> {
     pub fn parsed(&mut self, file: FileId) -> Result<&Parsed, Changed> {
         if self.files[file].parsed.is_none() {
             let text = self.text(file)?;
+            let clock = Instant::now();
             let parsed = parse(text, "");
+            self.parse_time += clock.elapsed();
             self.parsed += 1;
             match parsed {
                 Ok((parsed, _)) => self.files[file].parsed = Some(parsed),

@@ -110,10 +110,12 @@ const TRANSPARENT_METHODS: &[&str] = &[
     "unwrap_or_else",
 ];
 
-/// What checking a file found, and the modules whose names that depended on.
+/// What checking a file found, and what it read of the crate's modules (module, [`Read`] key).
+///
+/// [`Read`]: super::resolve::Read
 pub struct Checked {
     pub findings: Vec<Finding>,
-    pub touched: Vec<ModId>,
+    pub reads: Vec<(ModId, u64)>,
 }
 
 /// Checks one file of a crate (the file `file`, defining module `module`).
@@ -138,8 +140,8 @@ pub fn check_file(
         findings: &mut findings,
     };
     visitor.visit_file(&parsed.ast);
-    let touched = visitor.resolver.touched();
-    Checked { findings, touched }
+    let reads = visitor.resolver.reads();
+    Checked { findings, reads }
 }
 
 struct Visitor<'a> {

@@ -680,24 +680,44 @@ fn a_damaged_foreign_or_stale_cache_is_rebuilt_never_trusted() {
         assert_eq!(lint_all(&mut s), expected);
         std::fs::read(&cache).unwrap()
     };
-    // Each damaged cache holds a lie (findings for a file with none) once the damage is undone:
-    // a cache that trusted the damaged file would report it.
-    let body = memchr::memchr(b'\n', &good).unwrap() + 1;
-    let mut flipped = good.clone();
-    flipped[body + good[body..].len() / 2] ^= 0x01;
-    let torn = good[..good.len() * 2 / 3].to_vec();
+    // The file: a header line, the units (all a run without changes reads), the rest (files'
+    // summaries and dependencies, read when a unit must be walked again), each checksummed.
+    let sections = |bytes: &[u8]| {
+        let body = memchr::memchr(b'\n', bytes).unwrap() + 1;
+        let header = String::from_utf8(bytes[..body - 1].to_vec()).unwrap();
+        let units_len: usize = header.split(' ').nth_back(1).unwrap().parse().unwrap();
+        // A place in the middle of each section.
+        (
+            body + units_len / 2,
+            body + units_len + (bytes.len() - body - units_len) / 2,
+        )
+    };
+    let flip = |bytes: &[u8], at: usize| {
+        let mut bytes = bytes.to_vec();
+        bytes[at] ^= 0x01;
+        bytes
+    };
+    let (in_units, _) = sections(&good);
     let other_version = String::from_utf8(good.clone())
         .unwrap()
         .replacen(env!("CARGO_PKG_VERSION"), "0.0.1-older", 1)
         .into_bytes();
-    let cases: [(&str, Vec<u8>, Rejected); 5] = [
-        ("a flipped bit", flipped, Rejected::Checksum),
-        ("a torn write", torn, Rejected::Checksum),
+    let at_open: [(&str, Vec<u8>, Rejected); 5] = [
+        (
+            "a flipped bit in the units",
+            flip(&good, in_units),
+            Rejected::Checksum,
+        ),
+        (
+            "a write torn in the units",
+            good[..in_units].to_vec(),
+            Rejected::Checksum,
+        ),
         ("another version", other_version, Rejected::OtherVersion),
         ("not a cache", b"{}\n".to_vec(), Rejected::OtherVersion),
         ("empty", Vec::new(), Rejected::OtherVersion),
     ];
-    for (what, bytes, why) in cases {
+    for (what, bytes, why) in at_open {
         std::fs::write(&cache, &bytes).unwrap();
         let mut s = session(&ws, &cache, true);
         assert_eq!(s.rejected.as_ref(), Some(&why), "{what}");
@@ -709,6 +729,40 @@ fn a_damaged_foreign_or_stale_cache_is_rebuilt_never_trusted() {
         assert_eq!(lint_all(&mut next), expected, "{what}");
         assert_eq!(next.parsed, 0, "{what}");
     }
+    // Damage to the rest shows when a change needs it, and nothing of it is used.
+    let a_rs = manifest.with_file_name("src/a.rs");
+    let original = std::fs::read_to_string(&a_rs).unwrap();
+    for (edit, what) in ["a flipped bit in the rest", "a write torn in the rest"]
+        .into_iter()
+        .enumerate()
+    {
+        let mut s = session(&ws, &cache, true);
+        lint_all(&mut s);
+        let whole = std::fs::read(&cache).unwrap();
+        let (_, in_rest) = sections(&whole);
+        let damaged = if edit == 0 {
+            flip(&whole, in_rest)
+        } else {
+            whole[..in_rest].to_vec()
+        };
+        std::fs::write(&cache, &damaged).unwrap();
+        let mut unchanged = session(&ws, &cache, true);
+        assert_eq!(lint_all(&mut unchanged), uncached(&ws), "{what}");
+        assert_eq!(
+            (unchanged.rejected, unchanged.parsed),
+            (None, 0),
+            "{what}: the units are whole"
+        );
+        write(&a_rs, &format!("{original}// edit {edit}\n"));
+        let mut changed = session(&ws, &cache, true);
+        assert_eq!(lint_all(&mut changed), uncached(&ws), "{what}");
+        assert_eq!(changed.rejected, Some(Rejected::Checksum), "{what}");
+        assert_eq!(changed.parsed, 2, "{what}: every file parsed again");
+        let mut next = session(&ws, &cache, true);
+        assert_eq!(lint_all(&mut next), uncached(&ws), "{what}");
+        assert_eq!((next.rejected, next.parsed), (None, 0), "{what}");
+    }
+    write(&a_rs, &original);
     // Another blocking list (the project allows `std::thread::sleep`): findings made with the
     // old list are not reused.
     let config = BlockingConfig::parse(

@@ -2,10 +2,13 @@
 //! holding each file's summary (keyed by stat and contents hash) and each unit's result (its
 //! probes, and per file the findings with the modules they depend on).
 //!
-//! Format: a header line `async-explain lint cache <format> <version> <checksum>`, then one
-//! JSON document. A file whose header is not this build's, whose checksum does not match its
-//! body, whose body does not parse, or that was made for another workspace or another blocking
-//! list is never trusted: the run starts from nothing and writes a new one. Writes go to a
+//! Format: a header line `async-explain lint cache <format> <version> <checksum> <length>
+//! <checksum>`, then two JSON documents: the units (probes, files, findings: all that a run in
+//! which nothing changed needs), and the rest (each file's summary, each unit file's
+//! dependencies), parsed only when a unit must be walked again. A file whose header is not this
+//! build's, whose checksums do not match, whose JSON does not parse, or that was made for
+//! another workspace or another blocking list is never trusted: the run starts from nothing
+//! and writes a new one. Writes go to a
 //! temporary file in the same directory, renamed over the old one, so a killed run never leaves
 //! a torn cache and concurrent runs (an editor and a terminal) each leave a whole one (the last
 //! rename wins).
@@ -49,10 +52,11 @@ pub struct FileResult {
     /// The key of the module the file defines.
     #[serde(rename = "m")]
     pub module: u64,
-    /// What resolution read of the crate's modules: (module key, [`Read`] key), sorted.
+    /// What resolution read of the crate's modules: (module key, [`Read`] key), sorted. Kept
+    /// in the file's second section.
     ///
     /// [`Read`]: super::resolve::Read
-    #[serde(rename = "d")]
+    #[serde(skip)]
     pub deps: Vec<(u64, u64)>,
     /// What those reads gave, as one hash.
     #[serde(rename = "r")]
@@ -75,28 +79,88 @@ pub struct UnitEntry {
     pub problems: Vec<String>,
 }
 
-/// The cache's contents.
+/// The cache's contents. The files' summaries and the units' dependencies are read when first
+/// needed ([`Cache::complete`]).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Cache {
     pub files: HashMap<PathBuf, FileEntry>,
     pub units: HashMap<UnitKey, UnitEntry>,
+    /// The second section, not read yet.
+    rest: Option<Rest>,
 }
 
+/// The second section's bytes, its checksum, and the order of the units its dependencies
+/// follow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Rest {
+    bytes: Vec<u8>,
+    checksum: u64,
+    order: Vec<UnitKey>,
+}
+
+/// The first section.
 #[derive(Deserialize)]
-struct Stored {
+struct Units {
     root: PathBuf,
     blocking: u64,
-    files: HashMap<PathBuf, FileEntry>,
     units: Vec<(UnitKey, UnitEntry)>,
 }
 
-/// [`Stored`], borrowed for writing.
 #[derive(Serialize)]
-struct StoredRef<'a> {
+struct UnitsRef<'a> {
     root: &'a Path,
     blocking: u64,
+    units: &'a [(&'a UnitKey, &'a UnitEntry)],
+}
+
+/// The second section: summaries, and the dependencies of each unit's files, in the first
+/// section's order.
+#[derive(Deserialize)]
+struct Files {
+    files: HashMap<PathBuf, FileEntry>,
+    deps: Vec<Vec<Vec<(u64, u64)>>>,
+}
+
+#[derive(Serialize)]
+struct FilesRef<'a> {
     files: &'a HashMap<PathBuf, FileEntry>,
-    units: Vec<(&'a UnitKey, &'a UnitEntry)>,
+    deps: Vec<Vec<&'a [(u64, u64)]>>,
+}
+
+impl Cache {
+    /// Reads the second section, if it was not: `Err` (and an empty cache) when it cannot be
+    /// trusted.
+    pub fn complete(&mut self) -> Result<(), Rejected> {
+        let Some(rest) = self.rest.take() else {
+            return Ok(());
+        };
+        let read = || -> Result<Files, Rejected> {
+            if hash(&rest.bytes) != rest.checksum {
+                return Err(Rejected::Checksum);
+            }
+            serde_json::from_slice(&rest.bytes).map_err(|e| Rejected::Corrupt(e.to_string()))
+        };
+        let outcome = read().and_then(|files| {
+            if files.deps.len() != rest.order.len() {
+                return Err(Rejected::Corrupt("dependencies out of step".into()));
+            }
+            for (key, deps) in rest.order.iter().zip(files.deps) {
+                let unit = self.units.get_mut(key).ok_or(Rejected::OtherVersion)?;
+                if unit.files.len() != deps.len() {
+                    return Err(Rejected::Corrupt("dependencies out of step".into()));
+                }
+                for (file, deps) in unit.files.iter_mut().zip(deps) {
+                    file.deps = deps;
+                }
+            }
+            self.files = files.files;
+            Ok(())
+        });
+        if outcome.is_err() {
+            *self = Cache::default();
+        }
+        outcome
+    }
 }
 
 /// Why a cache file was not used.
@@ -153,42 +217,82 @@ pub fn load(path: &Path, root: &Path, blocking: u64) -> Result<Cache, Rejected> 
     decode(&bytes, root, blocking)
 }
 
-/// The contents of a cache file's bytes, if they can be trusted.
+/// The contents of a cache file's bytes, if they can be trusted (the second section is checked
+/// when it is read).
 pub fn decode(bytes: &[u8], root: &Path, blocking: u64) -> Result<Cache, Rejected> {
     let newline = memchr::memchr(b'\n', bytes).ok_or(Rejected::OtherVersion)?;
     let (header, body) = (&bytes[..newline], &bytes[newline + 1..]);
     let header = std::str::from_utf8(header).map_err(|_| Rejected::OtherVersion)?;
-    let checksum = header
+    let fields = header
         .strip_prefix(&header_prefix())
         .ok_or(Rejected::OtherVersion)?;
-    let checksum = u64::from_str_radix(checksum, 16).map_err(|_| Rejected::OtherVersion)?;
-    if hash(body) != checksum {
+    let fields: Vec<u64> = fields
+        .split(' ')
+        .enumerate()
+        .map(|(i, f)| {
+            if i == 1 {
+                f.parse().ok()
+            } else {
+                u64::from_str_radix(f, 16).ok()
+            }
+        })
+        .collect::<Option<_>>()
+        .ok_or(Rejected::OtherVersion)?;
+    let [units_sum, units_len, rest_sum] = fields[..] else {
+        return Err(Rejected::OtherVersion);
+    };
+    let units_len = usize::try_from(units_len).map_err(|_| Rejected::OtherVersion)?;
+    if units_len > body.len() {
         return Err(Rejected::Checksum);
     }
-    let stored: Stored =
-        serde_json::from_slice(body).map_err(|e| Rejected::Corrupt(e.to_string()))?;
+    let (units, rest) = body.split_at(units_len);
+    if hash(units) != units_sum {
+        return Err(Rejected::Checksum);
+    }
+    let stored: Units =
+        serde_json::from_slice(units).map_err(|e| Rejected::Corrupt(e.to_string()))?;
     if stored.root != root || stored.blocking != blocking {
         return Err(Rejected::OtherInputs);
     }
+    let order = stored.units.iter().map(|(k, _)| k.clone()).collect();
     Ok(Cache {
-        files: stored.files,
+        files: HashMap::new(),
         units: stored.units.into_iter().collect(),
+        rest: Some(Rest {
+            bytes: rest.to_vec(),
+            checksum: rest_sum,
+            order,
+        }),
     })
 }
 
-/// The bytes of a cache file.
+/// The bytes of a cache file (of a complete cache: see [`Cache::complete`]).
 pub fn encode(cache: &Cache, root: &Path, blocking: u64) -> Result<Vec<u8>, serde_json::Error> {
     let mut units: Vec<(&UnitKey, &UnitEntry)> = cache.units.iter().collect();
     units.sort_by(|a, b| a.0.cmp(b.0));
-    let stored = StoredRef {
+    let first = serde_json::to_vec(&UnitsRef {
         root,
         blocking,
+        units: &units,
+    })?;
+    let deps = units
+        .iter()
+        .map(|(_, unit)| unit.files.iter().map(|f| f.deps.as_slice()).collect())
+        .collect();
+    let second = serde_json::to_vec(&FilesRef {
         files: &cache.files,
-        units,
-    };
-    let body = serde_json::to_vec(&stored)?;
-    let mut bytes = format!("{}{:016x}\n", header_prefix(), hash(&body)).into_bytes();
-    bytes.extend_from_slice(&body);
+        deps,
+    })?;
+    let mut bytes = format!(
+        "{}{:016x} {} {:016x}\n",
+        header_prefix(),
+        hash(&first),
+        first.len(),
+        hash(&second)
+    )
+    .into_bytes();
+    bytes.extend_from_slice(&first);
+    bytes.extend_from_slice(&second);
     Ok(bytes)
 }
 
@@ -262,7 +366,14 @@ mod tests {
             },
             UnitEntry {
                 probes: vec![(PathBuf::from("/w/src/lib.rs"), None)],
-                files: Vec::new(),
+                files: vec![FileResult {
+                    path: PathBuf::from("/w/src/lib.rs"),
+                    hash: 7,
+                    module: 3,
+                    deps: vec![(3, 4), (5, 6)],
+                    reads: 8,
+                    findings: Vec::new(),
+                }],
                 problems: Vec::new(),
             },
         );
@@ -273,46 +384,58 @@ mod tests {
     fn what_is_written_is_read_back() {
         let cache = sample();
         let bytes = encode(&cache, Path::new("/w"), 1).unwrap();
-        assert_eq!(decode(&bytes, Path::new("/w"), 1).unwrap(), cache);
+        let mut read = decode(&bytes, Path::new("/w"), 1).unwrap();
+        assert!(read.files.is_empty(), "the second section waits");
+        read.complete().unwrap();
+        assert_eq!(read, cache);
     }
 
     #[test]
     fn a_damaged_foreign_or_stale_file_is_rejected() {
         let bytes = encode(&sample(), Path::new("/w"), 1).unwrap();
+        let decode = |bytes: &[u8]| decode(bytes, Path::new("/w"), 1);
         let body_at = memchr::memchr(b'\n', &bytes).unwrap() + 1;
         let mut flipped = bytes.clone();
         flipped[body_at + 10] ^= 0x20;
-        assert_eq!(
-            decode(&flipped, Path::new("/w"), 1),
-            Err(Rejected::Checksum)
-        );
-        let torn = &bytes[..bytes.len() - 5];
-        assert_eq!(decode(torn, Path::new("/w"), 1), Err(Rejected::Checksum));
+        assert_eq!(decode(&flipped), Err(Rejected::Checksum));
+        // Damage to the second section shows when it is read, and empties the cache.
+        for damaged in [bytes[..bytes.len() - 5].to_vec(), {
+            let mut b = bytes.clone();
+            let last = b.len() - 3;
+            b[last] ^= 0x01;
+            b
+        }] {
+            let mut cache = decode(&damaged).unwrap();
+            assert_eq!(cache.complete(), Err(Rejected::Checksum));
+            assert_eq!(cache, Cache::default());
+        }
+        assert_eq!(decode(&bytes[..body_at + 3]), Err(Rejected::Checksum));
         let other = String::from_utf8(bytes.clone()).unwrap().replacen(
             env!("CARGO_PKG_VERSION"),
             "0.0.0-other",
             1,
         );
+        assert_eq!(decode(other.as_bytes()), Err(Rejected::OtherVersion));
+        assert_eq!(decode(b""), Err(Rejected::OtherVersion));
         assert_eq!(
-            decode(other.as_bytes(), Path::new("/w"), 1),
-            Err(Rejected::OtherVersion)
-        );
-        assert_eq!(decode(b"", Path::new("/w"), 1), Err(Rejected::OtherVersion));
-        assert_eq!(
-            decode(&bytes, Path::new("/elsewhere"), 1),
+            super::decode(&bytes, Path::new("/elsewhere"), 1),
             Err(Rejected::OtherInputs)
         );
         assert_eq!(
-            decode(&bytes, Path::new("/w"), 2),
+            super::decode(&bytes, Path::new("/w"), 2),
             Err(Rejected::OtherInputs)
         );
-        // A body that matches its checksum but is not the cache's JSON.
+        // A section that matches its checksum but is not the cache's JSON.
         let body = b"{\"root\":1}";
-        let mut forged = format!("{}{:016x}\n", header_prefix(), hash(body)).into_bytes();
+        let mut forged = format!(
+            "{}{:016x} {} {:016x}\n",
+            header_prefix(),
+            hash(body),
+            body.len(),
+            hash(b"")
+        )
+        .into_bytes();
         forged.extend_from_slice(body);
-        assert!(matches!(
-            decode(&forged, Path::new("/w"), 1),
-            Err(Rejected::Corrupt(_))
-        ));
+        assert!(matches!(decode(&forged), Err(Rejected::Corrupt(_))));
     }
 }

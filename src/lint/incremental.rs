@@ -81,28 +81,8 @@ fn attempt(
     mode: Mode,
     blocking: &Blocking,
 ) -> Result<UnitResult, Changed> {
-    if let Some(cached) = cached
-        && sources.probes_hold(&cached.probes)
-    {
-        let mut texts = HashMap::new();
-        let mut intact = true;
-        for file in cached.files.iter().filter(|f| reportable(f)) {
-            let id = sources.load(&file.path).map_err(|_| Changed)?;
-            if sources.files[id].hash != file.hash {
-                intact = false;
-                break;
-            }
-            let text = sources.text(id)?.to_owned();
-            texts.insert(file.path.clone(), (sources.files[id].display.clone(), text));
-        }
-        if intact {
-            return Ok(UnitResult {
-                entry: cached.clone(),
-                texts,
-                unchanged: true,
-                taken_whole: true,
-            });
-        }
+    if let Some(result) = cached.and_then(|cached| reuse(sources, cached)) {
+        return Ok(result);
     }
     sources.take_probes();
     let root = target.target.src_path.as_std_path();
@@ -169,6 +149,25 @@ fn attempt(
         texts,
         unchanged,
         taken_whole: false,
+    })
+}
+
+/// The unit's result as the cache has it, when every probe of its last walk still holds (a stat
+/// per file) and every file with a finding to draw still has the contents it had.
+pub fn reuse(sources: &mut Sources<'_>, cached: &UnitEntry) -> Option<UnitResult> {
+    if !sources.probes_hold(&cached.probes) {
+        return None;
+    }
+    let mut texts = HashMap::new();
+    for file in cached.files.iter().filter(|f| reportable(f)) {
+        let text = sources.verified_text(&file.path, file.hash)?;
+        texts.insert(file.path.clone(), text);
+    }
+    Some(UnitResult {
+        entry: cached.clone(),
+        texts,
+        unchanged: true,
+        taken_whole: true,
     })
 }
 

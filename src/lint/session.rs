@@ -146,16 +146,35 @@ impl Session {
 
     /// Checks the units not checked yet in this session.
     pub fn check(&mut self, units: &[Unit]) {
+        let clock = Instant::now();
+        // Units whose last walk still holds are taken here, from the cache's first section;
+        // the others are walked again, on worker threads, with the whole cache.
+        let mut here = Sources::new(&self.workspace.root, None, self.started);
         let mut groups: BTreeMap<usize, Vec<Unit>> = BTreeMap::new();
         for unit in units {
-            if !self.results.contains_key(unit) {
-                groups.entry(unit.target).or_default().push(*unit);
+            if self.results.contains_key(unit) {
+                continue;
+            }
+            let key = incremental::key(&self.workspace.targets[unit.target], unit.mode);
+            let reused = match self.cache.units.get(&key) {
+                Some(cached) if self.path.is_some() => incremental::reuse(&mut here, cached),
+                _ => None,
+            };
+            match reused {
+                Some(result) => {
+                    self.timings.units += 1;
+                    self.results.insert(*unit, result);
+                }
+                None => groups.entry(unit.target).or_default().push(*unit),
             }
         }
         if groups.is_empty() {
+            self.timings.check += clock.elapsed();
             return;
         }
-        let clock = Instant::now();
+        if let Err(rejected) = self.cache.complete() {
+            self.rejected = Some(rejected);
+        }
         let groups: Vec<Vec<Unit>> = groups.into_values().collect();
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
@@ -303,6 +322,16 @@ impl Session {
         };
         if !self.dirty {
             return Ok(());
+        }
+        // Units taken whole were read without their dependencies: read them now (a damaged
+        // second section empties the cache, and the units of this session go back in).
+        if self.cache.complete().is_err() {
+            for (unit, result) in &self.results {
+                let key = incremental::key(&self.workspace.targets[unit.target], unit.mode);
+                if !result.taken_whole {
+                    self.cache.units.insert(key, result.entry.clone());
+                }
+            }
         }
         self.cache.units.retain(|key, _| key.src_path.is_file());
         let used: HashSet<&Path> = self

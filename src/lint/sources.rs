@@ -305,6 +305,20 @@ impl<'c> Sources<'c> {
         Ok(self.files[file].text.as_deref().unwrap_or_default())
     }
 
+    /// A file's display name and text, when its contents still hash to `hash`.
+    pub fn verified_text(&self, path: &Path, hash_was: u64) -> Option<(String, String)> {
+        let text = std::fs::read_to_string(path).ok()?;
+        if hash(text.as_bytes()) != hash_was {
+            return None;
+        }
+        let display = path
+            .strip_prefix(&self.root)
+            .unwrap_or(path)
+            .display()
+            .to_string();
+        Some((display, text))
+    }
+
     /// The syntax tree of a loaded file, parsed now if it was not.
     pub fn parsed(&mut self, file: FileId) -> Result<&Parsed, Changed> {
         if self.files[file].parsed.is_none() {

@@ -11,14 +11,20 @@ use serde::Deserialize;
 
 use super::units::{Reported, TargetId};
 
-/// How much of a line is kept: the fields that come before a diagnostic's `message`.
-const KEPT: usize = 64 * 1024;
+/// How much of a line is kept: the fields that come before a diagnostic's `message` and an
+/// artifact's `features` (a target's paths are rarely longer than a few hundred bytes).
+const KEPT: usize = 16 * 1024;
+
+const ARTIFACT: &[u8] = br#"{"reason":"compiler-artifact""#;
+const MESSAGE: &[u8] = br#"{"reason":"compiler-message""#;
 
 /// A reader over cargo's stdout that records the units cargo reports.
 pub struct Tap<R> {
     inner: R,
     /// The start of the current line (at most `KEPT` bytes).
     line: Vec<u8>,
+    /// The current line is of no interest: its bytes are not kept.
+    skipping: bool,
     reported: Reported,
 }
 
@@ -27,6 +33,7 @@ impl<R> Tap<R> {
         Tap {
             inner,
             line: Vec::new(),
+            skipping: false,
             reported: Reported::default(),
         }
     }
@@ -42,26 +49,48 @@ impl<R> Tap<R> {
                 Some(at) => (&bytes[..at], Some(at + 1)),
                 None => (bytes, None),
             };
-            let room = KEPT.saturating_sub(self.line.len()).min(part.len());
-            self.line.extend_from_slice(&part[..room]);
+            if !self.skipping {
+                let before = self.line.len();
+                let room = KEPT.saturating_sub(before).min(part.len());
+                self.line.extend_from_slice(&part[..room]);
+                // Decided as soon as the line's start is known.
+                let known = self.line.len().min(MESSAGE.len());
+                let wanted = ARTIFACT.starts_with(&self.line[..known.min(ARTIFACT.len())])
+                    || MESSAGE.starts_with(&self.line[..known]);
+                // Tried at each kibibyte boundary: the fields are usually in the first one, and
+                // the rest of a long diagnostic is then neither copied nor read.
+                let tried = ended.is_none()
+                    && before / 1024 != self.line.len() / 1024
+                    && note(&self.line, &mut self.reported);
+                if !wanted || tried {
+                    self.skipping = true;
+                    self.line.clear();
+                }
+            }
             match ended {
                 Some(next) => {
-                    note(&self.line, &mut self.reported);
-                    self.line.clear();
+                    self.end_line();
                     bytes = &bytes[next..];
                 }
                 None => break,
             }
         }
     }
+
+    fn end_line(&mut self) {
+        if !self.skipping && !self.line.is_empty() {
+            let _ = note(&self.line, &mut self.reported);
+        }
+        self.line.clear();
+        self.skipping = false;
+    }
 }
 
 impl<R: Read> Read for Tap<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
-        if n == 0 && !self.line.is_empty() {
-            note(&self.line, &mut self.reported);
-            self.line.clear();
+        if n == 0 {
+            self.end_line();
         }
         self.observe(&buf[..n]);
         Ok(n)
@@ -79,13 +108,19 @@ struct Profile {
     test: bool,
 }
 
-/// Records the unit a line (or its start) reports, if it is an artifact or a diagnostic.
-pub fn note(line: &[u8], reported: &mut Reported) {
-    let artifact = line.starts_with(br#"{"reason":"compiler-artifact""#);
-    if !artifact && !line.starts_with(br#"{"reason":"compiler-message""#) {
-        return;
+/// Records the unit a line (or its start) reports, if it is an artifact or a diagnostic; true
+/// when it found what it needed.
+pub fn note(line: &[u8], reported: &mut Reported) -> bool {
+    let artifact = line.starts_with(ARTIFACT);
+    if !artifact && !line.starts_with(MESSAGE) {
+        return false;
     }
-    let fields = top_level(line);
+    let wanted: &[&[u8]] = if artifact {
+        &[b"package_id", b"target", b"profile"]
+    } else {
+        &[b"package_id", b"target"]
+    };
+    let fields = top_level(line, wanted);
     let get = |key: &str| {
         fields
             .iter()
@@ -95,7 +130,7 @@ pub fn note(line: &[u8], reported: &mut Reported) {
     let package_id = get("package_id").and_then(|v| serde_json::from_slice::<String>(v).ok());
     let target = get("target").and_then(|v| serde_json::from_slice::<Target>(v).ok());
     let (Some(package_id), Some(target)) = (package_id, target) else {
-        return;
+        return false;
     };
     let id = TargetId {
         package_id,
@@ -103,18 +138,21 @@ pub fn note(line: &[u8], reported: &mut Reported) {
         src_path: target.src_path,
     };
     if artifact {
-        let test = get("profile")
-            .and_then(|v| serde_json::from_slice::<Profile>(v).ok())
-            .is_some_and(|p| p.test);
-        reported.built.insert((id, test));
+        let Some(profile) = get("profile").and_then(|v| serde_json::from_slice::<Profile>(v).ok())
+        else {
+            return false;
+        };
+        reported.built.insert((id, profile.test));
     } else {
         reported.diagnosed.insert(id);
     }
+    true
 }
 
 /// The complete top-level fields of a JSON object, or of the start of one: raw key (without
-/// quotes) and raw value. Stops at the first value that is cut off or malformed.
-fn top_level(line: &[u8]) -> Vec<(&[u8], &[u8])> {
+/// quotes) and raw value. Stops once every `wanted` key is found, or at the first value that is
+/// cut off or malformed.
+fn top_level<'a>(line: &'a [u8], wanted: &[&[u8]]) -> Vec<(&'a [u8], &'a [u8])> {
     let mut fields = Vec::new();
     let mut i = skip_ws(line, 0);
     if line.get(i) != Some(&b'{') {
@@ -136,6 +174,9 @@ fn top_level(line: &[u8]) -> Vec<(&[u8], &[u8])> {
             return fields;
         };
         fields.push((key, &line[start..end]));
+        if wanted.iter().all(|w| fields.iter().any(|(k, _)| k == w)) {
+            return fields;
+        }
         i = skip_ws(line, end);
         match line.get(i) {
             Some(b',') => i += 1,
@@ -205,13 +246,17 @@ fn value_end(b: &[u8], i: usize) -> Option<usize> {
 mod tests {
     use super::*;
 
-    const ARTIFACT: &str = r#"{"reason":"compiler-artifact","package_id":"path+file:///w#a@0.1.0","manifest_path":"/w/Cargo.toml","target":{"kind":["lib"],"crate_types":["lib"],"name":"a","src_path":"/w/src/lib.rs","edition":"2024","doc":true,"doctest":true,"test":true},"profile":{"opt_level":"0","debuginfo":2,"debug_assertions":true,"overflow_checks":true,"test":true},"features":[],"filenames":["/w/target/debug/deps/liba.rmeta"],"executable":null,"fresh":false}"#;
-    const MESSAGE: &str = r#"{"reason":"compiler-message","package_id":"path+file:///w#a@0.1.0","manifest_path":"/w/Cargo.toml","target":{"kind":["test"],"crate_types":["bin"],"name":"it \"}","src_path":"/w/tests/it.rs","edition":"2024","doc":false,"doctest":false,"test":true},"message":{"rendered":"error: …\n","$message_type":"diagnostic","children":[]}}"#;
+    const ARTIFACT_LINE: &str = r#"{"reason":"compiler-artifact","package_id":"path+file:///w#a@0.1.0","manifest_path":"/w/Cargo.toml","target":{"kind":["lib"],"crate_types":["lib"],"name":"a","src_path":"/w/src/lib.rs","edition":"2024","doc":true,"doctest":true,"test":true},"profile":{"opt_level":"0","debuginfo":2,"debug_assertions":true,"overflow_checks":true,"test":true},"features":[],"filenames":["/w/target/debug/deps/liba.rmeta"],"executable":null,"fresh":false}"#;
+    const MESSAGE_LINE: &str = r#"{"reason":"compiler-message","package_id":"path+file:///w#a@0.1.0","manifest_path":"/w/Cargo.toml","target":{"kind":["test"],"crate_types":["bin"],"name":"it \"}","src_path":"/w/tests/it.rs","edition":"2024","doc":false,"doctest":false,"test":true},"message":{"rendered":"error: …\n","$message_type":"diagnostic","children":[]}}"#;
 
     #[test]
     fn artifacts_and_diagnostics_name_their_units_in_any_chunking() {
+        // A diagnostic far longer than what is kept, naming its unit at the start.
+        let long = MESSAGE_LINE
+            .replace("tests/it.rs", "tests/long.rs")
+            .replace("error: …", &"x".repeat(3 * KEPT));
         let stream = format!(
-            "{ARTIFACT}\n{{\"reason\":\"build-finished\",\"success\":true}}\n{MESSAGE}\nplain text\n"
+            "{ARTIFACT_LINE}\n{{\"reason\":\"build-finished\",\"success\":true}}\n{MESSAGE_LINE}\nplain text\n{long}\n"
         );
         for chunk in [1, 7, 64, 4096] {
             let mut tap = Tap::new(Chunks(stream.as_bytes(), chunk));
@@ -224,26 +269,26 @@ mod tests {
             assert_eq!(built[0].0.name, "a");
             assert!(built[0].1, "a test build");
             let diagnosed: Vec<_> = reported.diagnosed.iter().collect();
-            assert_eq!(diagnosed.len(), 1, "chunk {chunk}");
+            assert_eq!(diagnosed.len(), 2, "chunk {chunk}");
             assert_eq!(diagnosed[0].name, "it \"}");
             assert_eq!(diagnosed[0].src_path, PathBuf::from("/w/tests/it.rs"));
+            assert_eq!(diagnosed[1].src_path, PathBuf::from("/w/tests/long.rs"));
         }
     }
 
     #[test]
     fn a_cut_line_still_names_its_unit_and_junk_names_none() {
         let mut reported = Reported::default();
-        note(
-            &MESSAGE.as_bytes()[..MESSAGE.find("\"message\"").unwrap() + 20],
-            &mut reported,
-        );
+        let cut = &MESSAGE_LINE.as_bytes()[..MESSAGE_LINE.find("\"message\"").unwrap() + 20];
+        assert!(note(cut, &mut reported));
         assert_eq!(reported.diagnosed.len(), 1);
         let mut reported = Reported::default();
-        note(
-            br#"{"reason":"compiler-message","package_id":"x","target":{"name":"#,
-            &mut reported,
-        );
-        note(br#"{"reason":"compiler-artifact" oops"#, &mut reported);
+        let cut = br#"{"reason":"compiler-message","package_id":"x","target":{"name":"#;
+        assert!(!note(cut, &mut reported));
+        assert!(!note(
+            br#"{"reason":"compiler-artifact" oops"#,
+            &mut reported
+        ));
         assert!(reported.is_empty());
     }
 

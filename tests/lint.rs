@@ -865,3 +865,108 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn cargo_metadata_is_asked_again_only_when_what_it_read_changed() {
+    let manifest = scratch_files(
+        "lint_snapshot",
+        &[(
+            "src/lib.rs",
+            "pub async fn a() {\n    std::thread::sleep(std::time::Duration::ZERO);\n}\n",
+        )],
+    );
+    let dir = manifest.parent().unwrap().to_owned();
+    let selection = Selection {
+        manifest_path: Some(manifest.clone()),
+        ..Selection::default()
+    };
+    let cache = lint::CacheDir::Target(Some(dir.join("target")));
+    let open = || {
+        let mut s = Session::open(&selection, &cache).unwrap();
+        let units = lint::units::all(&s.workspace);
+        s.check(&units);
+        s.save().unwrap();
+        let names: Vec<String> = s
+            .workspace
+            .targets
+            .iter()
+            .map(|t| t.target.name.clone())
+            .collect();
+        (s.metadata_ran, names)
+    };
+    // What cargo read must be older than the snapshot's two-second window to be trusted.
+    std::thread::sleep(Duration::from_millis(2100));
+    assert_eq!(open(), (true, vec!["lint_snapshot".to_owned()]));
+    assert_eq!(
+        open(),
+        (false, vec!["lint_snapshot".to_owned()]),
+        "the kept answer"
+    );
+    // A new target file: the `tests` directory appears.
+    write(&dir.join("tests/it.rs"), "#[test]\nfn t() {}\n");
+    let (ran, names) = open();
+    assert!(ran);
+    assert_eq!(names, ["lint_snapshot", "it"]);
+    // The manifest changes.
+    std::thread::sleep(Duration::from_millis(2100));
+    assert!(!open().0);
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    write(
+        &manifest,
+        &text.replace("edition = \"2024\"", "edition = \"2021\""),
+    );
+    assert!(open().0);
+}
+
+#[test]
+fn a_unit_the_kept_answer_does_not_know_makes_the_wrapper_ask_cargo() {
+    let dir = repo().join("target/lint-tests/lint_snapshot_members");
+    let _ = std::fs::remove_dir_all(&dir);
+    write(
+        &dir.join("Cargo.toml"),
+        "[workspace]\nmembers = [\"a\", \"b\"]\nresolver = \"3\"\n",
+    );
+    for (name, body) in [
+        ("a", ""),
+        ("b", "    std::thread::sleep(std::time::Duration::ZERO);\n"),
+    ] {
+        write(
+            &dir.join(name).join("Cargo.toml"),
+            &format!("[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2024\"\n"),
+        );
+        write(
+            &dir.join(name).join("src/lib.rs"),
+            &format!("pub async fn f() {{\n{body}}}\n"),
+        );
+    }
+    let run = || {
+        let out = bin(&dir, &["--format", "short", "check", "--workspace"]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        blocking_lines(&text(&out.stdout))
+    };
+    let finding = set(&["b/src/lib.rs:2"]);
+    std::thread::sleep(Duration::from_millis(2100));
+    assert_eq!(run(), finding, "cargo metadata asked");
+    assert_eq!(run(), finding, "the kept answer");
+    // Make the kept answer forget member `b` (as if it had been added in a way none of the
+    // answer's inputs show): cargo still checks it, and the wrapper asks cargo again.
+    let path = lint::cache::path_for(&repo().join("target/test-crates-lint"), &dir);
+    let fingerprint = Blocking::embedded()
+        .unwrap()
+        .with_config(&BlockingConfig::default())
+        .fingerprint();
+    let mut cache = lint::cache::load(&path, &dir, fingerprint).unwrap();
+    cache.complete().unwrap();
+    let snapshot = cache.snapshot.as_mut().expect("a kept answer");
+    let mut metadata: serde_json::Value = serde_json::from_str(&snapshot.metadata).unwrap();
+    let packages = metadata["packages"].as_array_mut().unwrap();
+    let b = packages.iter().find(|p| p["name"] == "b").unwrap()["id"].clone();
+    packages.retain(|p| p["id"] != b);
+    for list in ["workspace_members", "workspace_default_members"] {
+        metadata[list].as_array_mut().unwrap().retain(|id| *id != b);
+    }
+    snapshot.metadata = metadata.to_string();
+    let bytes = lint::cache::encode(&cache, &dir, fingerprint).unwrap();
+    lint::cache::store(&path, &bytes).unwrap();
+    assert_eq!(run(), finding, "asked again");
+}

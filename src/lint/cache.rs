@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use super::cfg::Mode;
 use super::hash::{Hasher, hash};
+use super::snapshot::Snapshot;
 use super::sources::{FileEntry, Stat};
 use super::visit::Finding;
 
@@ -85,6 +86,8 @@ pub struct UnitEntry {
 pub struct Cache {
     pub files: HashMap<PathBuf, FileEntry>,
     pub units: HashMap<UnitKey, UnitEntry>,
+    /// `cargo metadata`'s last answer.
+    pub snapshot: Option<Snapshot>,
     /// The second section, not read yet.
     rest: Option<Rest>,
 }
@@ -104,6 +107,7 @@ struct Units {
     root: PathBuf,
     blocking: u64,
     units: Vec<(UnitKey, UnitEntry)>,
+    snapshot: Option<Snapshot>,
 }
 
 #[derive(Serialize)]
@@ -111,6 +115,7 @@ struct UnitsRef<'a> {
     root: &'a Path,
     blocking: u64,
     units: &'a [(&'a UnitKey, &'a UnitEntry)],
+    snapshot: Option<&'a Snapshot>,
 }
 
 /// The second section: summaries, and the dependencies of each unit's files, in the first
@@ -258,6 +263,7 @@ pub fn decode(bytes: &[u8], root: &Path, blocking: u64) -> Result<Cache, Rejecte
     Ok(Cache {
         files: HashMap::new(),
         units: stored.units.into_iter().collect(),
+        snapshot: stored.snapshot,
         rest: Some(Rest {
             bytes: rest.to_vec(),
             checksum: rest_sum,
@@ -274,6 +280,7 @@ pub fn encode(cache: &Cache, root: &Path, blocking: u64) -> Result<Vec<u8>, serd
         root,
         blocking,
         units: &units,
+        snapshot: cache.snapshot.as_ref(),
     })?;
     let deps = units
         .iter()

@@ -22,6 +22,7 @@ pub mod incremental;
 pub mod modules;
 pub mod resolve;
 pub mod session;
+pub mod snapshot;
 pub mod sources;
 pub mod summary;
 pub mod tap;

@@ -15,7 +15,9 @@ use super::cache::{self, Cache, Rejected, UnitKey};
 use super::config::BlockingConfig;
 use super::diagnostic::{self, File};
 use super::incremental::{self, Unit, UnitResult};
+use super::snapshot::Snapshot;
 use super::sources::{FileEntry, Sources};
+use super::units::{self, Reported};
 use super::workspace::{self, Selection, Workspace};
 use super::{CONFIG_FILE, LintError, Render, Report};
 
@@ -43,6 +45,8 @@ pub struct Session {
     dirty: bool,
     /// How many files this session parsed.
     pub parsed: usize,
+    /// Whether this session asked `cargo metadata` (rather than using its kept answer).
+    pub metadata_ran: bool,
     /// Where the time went.
     pub timings: Timings,
 }
@@ -52,7 +56,8 @@ pub struct Session {
 pub struct Timings {
     /// `cargo metadata`, the project's settings and the blocking list.
     pub open: Duration,
-    /// Reading and checking the cache file.
+    /// Reading and checking the cache file (its second section only when a unit is walked
+    /// again).
     pub cache_read: Duration,
     /// Checking units (wall time), and the part of the threads' time spent in `syn`.
     pub check: Duration,
@@ -94,22 +99,95 @@ impl Session {
     /// Finds the workspace's targets (`cargo metadata`), reads the project's `[lint.blocking]`
     /// settings, and the cache.
     pub fn open(selection: &Selection, cache: &CacheDir) -> Result<Session, LintError> {
+        Session::open_with(selection, cache, true)
+    }
+
+    /// [`Session::open`]; `snapshot`: whether `cargo metadata`'s kept answer may be used.
+    pub fn open_with(
+        selection: &Selection,
+        cache: &CacheDir,
+        snapshot: bool,
+    ) -> Result<Session, LintError> {
         let started = SystemTime::now();
         let clock = Instant::now();
-        let workspace = workspace::discover(selection)?;
+        let embedded = Blocking::embedded()?;
+        if let (CacheDir::Target(explicit), true) = (cache, snapshot)
+            && let Some(mut session) =
+                Session::from_snapshot(selection, explicit.as_deref(), &embedded, started)
+        {
+            session.timings.open = clock.elapsed().saturating_sub(session.timings.cache_read);
+            return Ok(session);
+        }
+        let asked = SystemTime::now();
+        let (metadata, json) = workspace::run_metadata(selection)?;
+        let workspace = workspace::from_metadata(&metadata, selection)?;
         let config = BlockingConfig::load(&workspace.root.join(CONFIG_FILE))?;
-        let blocking = Blocking::embedded()?.with_config(&config);
+        let blocking = embedded.with_config(&config);
         let path = match cache {
             CacheDir::Off => None,
             CacheDir::Target(dir) => {
-                let dir = dir.as_deref().unwrap_or(&workspace.target_dir);
-                Some(cache::path_for(dir, &workspace.root))
+                let dir = absolute(dir.as_deref()).unwrap_or_else(|| workspace.target_dir.clone());
+                Some(cache::path_for(&dir, &workspace.root))
             }
         };
         let open = clock.elapsed();
         let mut session = Session::with(workspace, blocking, path, started);
         session.timings.open = open;
+        session.metadata_ran = true;
+        if session.path.is_some()
+            && let Some(snapshot) = Snapshot::take(selection, &metadata, json, asked)
+        {
+            session.cache.snapshot = Some(snapshot);
+            session.dirty = true;
+        }
         Ok(session)
+    }
+
+    /// A session from the cache's snapshot of `cargo metadata`, when it still holds. The cache
+    /// is looked for where cargo would put it for each directory from the start manifest's up
+    /// that holds a `Cargo.toml` (each a possible workspace root).
+    fn from_snapshot(
+        selection: &Selection,
+        explicit: Option<&Path>,
+        embedded: &Blocking,
+        started: SystemTime,
+    ) -> Option<Session> {
+        let start = workspace::start(selection).ok()?;
+        let start = absolute(Some(&start))?;
+        let target_dir = absolute(explicit).or_else(|| {
+            ["CARGO_TARGET_DIR", "CARGO_BUILD_TARGET_DIR"]
+                .iter()
+                .find_map(std::env::var_os)
+                .and_then(|d| absolute(Some(Path::new(&d))))
+        });
+        for root in start.ancestors().skip(1).take(8) {
+            if !root.join("Cargo.toml").is_file() {
+                continue;
+            }
+            let dir = target_dir.clone().unwrap_or_else(|| root.join("target"));
+            let path = cache::path_for(&dir, root);
+            if !path.is_file() {
+                continue;
+            }
+            let clock = Instant::now();
+            let config = BlockingConfig::load(&root.join(CONFIG_FILE)).ok()?;
+            let blocking = embedded.clone().with_config(&config);
+            let cache = cache::load(&path, root, blocking.fingerprint()).ok()?;
+            let cache_read = clock.elapsed();
+            let snapshot = cache.snapshot.as_ref().filter(|s| s.holds(selection))?;
+            let workspace = snapshot.workspace(selection).ok()?;
+            let actual = target_dir
+                .clone()
+                .unwrap_or_else(|| workspace.target_dir.clone());
+            if workspace.root != root || cache::path_for(&actual, &workspace.root) != path {
+                return None;
+            }
+            let mut session =
+                Session::assemble(workspace, blocking, Some(path), Ok(cache), started);
+            session.timings.cache_read = cache_read;
+            return Some(session);
+        }
+        None
     }
 
     /// A session on a known workspace and list, with the cache file at `path` (or none).
@@ -120,12 +198,25 @@ impl Session {
         started: SystemTime,
     ) -> Session {
         let clock = Instant::now();
-        let (cache, rejected) = match &path {
-            Some(path) => match cache::load(path, &workspace.root, blocking.fingerprint()) {
-                Ok(cache) => (cache, None),
-                Err(rejected) => (Cache::default(), Some(rejected)),
-            },
-            None => (Cache::default(), None),
+        let cache = match &path {
+            Some(path) => cache::load(path, &workspace.root, blocking.fingerprint()),
+            None => Ok(Cache::default()),
+        };
+        let mut session = Session::assemble(workspace, blocking, path, cache, started);
+        session.timings.cache_read = clock.elapsed();
+        session
+    }
+
+    fn assemble(
+        workspace: Workspace,
+        blocking: Blocking,
+        path: Option<PathBuf>,
+        cache: Result<Cache, Rejected>,
+        started: SystemTime,
+    ) -> Session {
+        let (cache, rejected) = match cache {
+            Ok(cache) => (cache, None),
+            Err(rejected) => (Cache::default(), Some(rejected)),
         };
         Session {
             workspace,
@@ -137,10 +228,31 @@ impl Session {
             started,
             dirty: false,
             parsed: 0,
-            timings: Timings {
-                cache_read: clock.elapsed(),
-                ..Timings::default()
-            },
+            metadata_ran: false,
+            timings: Timings::default(),
+        }
+    }
+
+    /// True when every local unit cargo reported is one the workspace knows: a target of a
+    /// selected package, a member not selected, or a path dependency from outside it.
+    pub fn knows(&self, reported: &Reported) -> bool {
+        let outsiders: &[String] = self
+            .cache
+            .snapshot
+            .as_ref()
+            .map_or(&[], |s| s.outsiders.as_slice());
+        units::known(&self.workspace, outsiders, reported)
+    }
+
+    /// Records the local packages cargo reported that are not members, so that a later run
+    /// from the snapshot knows them.
+    pub fn note_outsiders(&mut self, reported: &Reported) {
+        let outsiders = units::outsiders(&self.workspace, reported);
+        if let Some(snapshot) = &mut self.cache.snapshot
+            && snapshot.outsiders != outsiders
+        {
+            snapshot.outsiders = outsiders;
+            self.dirty = true;
         }
     }
 
@@ -172,9 +284,12 @@ impl Session {
             self.timings.check += clock.elapsed();
             return;
         }
+        let rest = Instant::now();
         if let Err(rejected) = self.cache.complete() {
             self.rejected = Some(rejected);
         }
+        let rest = rest.elapsed();
+        self.timings.cache_read += rest;
         let groups: Vec<Vec<Unit>> = groups.into_values().collect();
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
@@ -209,7 +324,7 @@ impl Session {
                 self.cache.files.insert(path, entry);
             }
         }
-        self.timings.check += clock.elapsed();
+        self.timings.check += clock.elapsed().saturating_sub(rest);
     }
 
     /// Takes targets off the shared list until none are left.
@@ -363,6 +478,15 @@ impl Session {
     pub fn cache_path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
+}
+
+/// A path made absolute against the current directory.
+fn absolute(path: Option<&Path>) -> Option<PathBuf> {
+    let path = path?;
+    if path.is_absolute() {
+        return Some(path.to_owned());
+    }
+    Some(std::env::current_dir().ok()?.join(path))
 }
 
 /// What one worker thread did.

@@ -155,6 +155,46 @@ pub fn reported(workspace: &Workspace, reported: &Reported, predicted: &[Unit]) 
     units.into_iter().collect()
 }
 
+/// True when every local unit cargo reported (a `path+…` package) is known: a target of a
+/// selected package, any unit of a member not selected, or one of `outsiders` (path
+/// dependencies from outside the workspace).
+pub fn known(workspace: &Workspace, outsiders: &[String], reported: &Reported) -> bool {
+    let targets: HashSet<TargetId> = workspace.targets.iter().map(TargetId::of).collect();
+    let selected: HashSet<&str> = workspace
+        .targets
+        .iter()
+        .map(|t| t.package_id.as_str())
+        .collect();
+    local(reported).all(|id| {
+        if selected.contains(id.package_id.as_str()) {
+            targets.contains(id)
+        } else {
+            workspace.members.contains(&id.package_id) || outsiders.contains(&id.package_id)
+        }
+    })
+}
+
+/// The local packages cargo reported that are not members of the workspace, sorted.
+pub fn outsiders(workspace: &Workspace, reported: &Reported) -> Vec<String> {
+    let mut found: Vec<String> = local(reported)
+        .filter(|id| !workspace.members.contains(&id.package_id))
+        .map(|id| id.package_id.clone())
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// The units of local packages (path dependencies and members) cargo reported.
+fn local(reported: &Reported) -> impl Iterator<Item = &TargetId> {
+    reported
+        .built
+        .iter()
+        .map(|(id, _)| id)
+        .chain(&reported.diagnosed)
+        .filter(|id| id.package_id.starts_with("path+"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

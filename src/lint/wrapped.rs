@@ -10,12 +10,15 @@ use std::thread::JoinHandle;
 use super::incremental::Unit;
 use super::session::{CacheDir, Session};
 use super::units::{self, Reported};
+use super::workspace::Selection;
 use super::{LintError, Render, Report, args};
 
 /// The lint, running beside cargo.
 pub struct Beside {
     handle: JoinHandle<Result<Started, LintError>>,
     render: Render,
+    selection: Selection,
+    cache: CacheDir,
 }
 
 struct Started {
@@ -38,15 +41,23 @@ impl Beside {
         let selection = args::selection_from_cargo_args(cargo_args);
         let flags = args::targets_from_cargo_args(cargo_args);
         let cache = CacheDir::Target(args::target_dir_from_cargo_args(cargo_args));
-        let handle = std::thread::spawn(move || {
-            let mut session = Session::open(&selection, &cache)?;
-            let predicted = units::predict(&session.workspace, &flags);
-            session.check(&predicted);
-            // A cache that cannot be written only costs the next run its speed.
-            let _ = session.save();
-            Ok(Started { session, predicted })
-        });
-        Beside { handle, render }
+        let handle = {
+            let (selection, cache) = (selection.clone(), cache.clone());
+            std::thread::spawn(move || {
+                let mut session = Session::open(&selection, &cache)?;
+                let predicted = units::predict(&session.workspace, &flags);
+                session.check(&predicted);
+                // A cache that cannot be written only costs the next run its speed.
+                let _ = session.save();
+                Ok(Started { session, predicted })
+            })
+        };
+        Beside {
+            handle,
+            render,
+            selection,
+            cache,
+        }
     }
 
     /// The findings in the units cargo reported, once its output has ended.
@@ -69,12 +80,31 @@ impl Beside {
                 };
             }
         };
-        let units = units::reported(&started.session.workspace, reported, &started.predicted);
-        let late = units.iter().any(|u| !started.predicted.contains(u));
-        started.session.check(&units);
-        if late {
-            let _ = started.session.save();
+        // The workspace came from `cargo metadata`'s kept answer, and cargo reported a local
+        // unit it does not know: ask cargo after all.
+        if !started.session.metadata_ran && !started.session.knows(reported) {
+            match Session::open_with(&self.selection, &self.cache, false) {
+                Ok(session) => {
+                    started = Started {
+                        session,
+                        predicted: Vec::new(),
+                    };
+                }
+                Err(e) => {
+                    return Outcome {
+                        report: None,
+                        error: Some(e.to_string()),
+                    };
+                }
+            }
         }
+        if started.session.metadata_ran {
+            started.session.note_outsiders(reported);
+        }
+        let units = units::reported(&started.session.workspace, reported, &started.predicted);
+        started.session.check(&units);
+        // A cache that cannot be written only costs the next run its speed.
+        let _ = started.session.save();
         Outcome {
             report: Some(started.session.report(&units, self.render)),
             error: None,

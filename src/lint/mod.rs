@@ -4,11 +4,12 @@
 //! knowledge base explains it. Also the async clippy lints that `cargo async-explain clippy`
 //! turns on ([`clippy`]).
 //!
-//! Flow: [`workspace`] (cargo metadata → targets) → [`units`] (which targets, in which build) →
-//! [`session`] (threads, the [`cache`]) → [`incremental`] (per unit: reuse or re-check) →
-//! [`sources`] (stat, read, parse, [`summary`]) → [`modules`] (the module tree) → [`visit`]
-//! (async context, calls, with [`resolve`] and [`blocking`]) → [`diagnostic`] (JSON). Beside a
-//! wrapped cargo command: [`wrapped`], with [`tap`] reading which units cargo checked.
+//! Flow: [`workspace`] (cargo metadata → targets; [`snapshot`], its kept answer) → [`units`]
+//! (which targets, in which build) → [`session`] (threads, the [`cache`]) → [`incremental`]
+//! (per unit: reuse or re-check) → [`sources`] (stat, read, parse, [`summary`]) → [`modules`]
+//! (the module tree) → [`visit`] (async context, calls, with [`resolve`] and [`blocking`]) →
+//! [`diagnostic`] (JSON). Beside a wrapped cargo command: [`wrapped`], with [`tap`] reading
+//! which units cargo checked.
 
 pub mod args;
 pub mod blocking;

@@ -1,7 +1,8 @@
 //! The lint beside a wrapped `cargo check|build|clippy`: started on a thread of its own before
 //! cargo (it needs only the sources), on the units predicted from cargo's flags, with the cache
 //! written back while cargo still works; finished when cargo's output ends, on the units cargo
-//! reported (any it did not predict are checked then). When cargo reported no unit at all (it
+//! reported (any it did not predict are checked then; a local unit that `cargo metadata`'s kept
+//! answer does not know makes it ask cargo again). When cargo reported no unit at all (it
 //! failed before checking, on a manifest error), the lint has nothing to say.
 
 use std::ffi::OsString;

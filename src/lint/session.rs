@@ -15,7 +15,7 @@ use super::cache::{self, Cache, Rejected, UnitKey};
 use super::config::BlockingConfig;
 use super::diagnostic::{self, File};
 use super::incremental::{self, Unit, UnitResult};
-use super::snapshot::Snapshot;
+use super::snapshot::{self, Snapshot};
 use super::sources::{FileEntry, Sources};
 use super::units::{self, Reported};
 use super::workspace::{self, Selection, Workspace};
@@ -154,12 +154,14 @@ impl Session {
     ) -> Option<Session> {
         let start = workspace::start(selection).ok()?;
         let start = absolute(Some(&start))?;
-        let target_dir = absolute(explicit).or_else(|| {
-            ["CARGO_TARGET_DIR", "CARGO_BUILD_TARGET_DIR"]
-                .iter()
-                .find_map(std::env::var_os)
-                .and_then(|d| absolute(Some(Path::new(&d))))
-        });
+        let target_dir = absolute(explicit)
+            .or_else(|| {
+                ["CARGO_TARGET_DIR", "CARGO_BUILD_TARGET_DIR"]
+                    .iter()
+                    .find_map(std::env::var_os)
+                    .and_then(|d| absolute(Some(Path::new(&d))))
+            })
+            .or_else(|| snapshot::configured_target_dir(&std::env::current_dir().ok()?));
         for root in start.ancestors().skip(1).take(8) {
             if !root.join("Cargo.toml").is_file() {
                 continue;

@@ -246,6 +246,36 @@ fn key(input: &Input) -> &Path {
     }
 }
 
+/// The target directory cargo's configuration files set (`build.target-dir`): the nearest
+/// `.cargo/config.toml` (or `.cargo/config`) from `cwd` up, then `CARGO_HOME`'s; a relative
+/// path is relative to the directory holding `.cargo`, as cargo takes it.
+pub fn configured_target_dir(cwd: &Path) -> Option<PathBuf> {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
+    let in_tree = cwd
+        .ancestors()
+        .map(|dir| (dir.join(".cargo"), dir.to_owned()));
+    let in_home = home.map(|h| (h.clone(), h.parent().map_or(h.clone(), Path::to_owned)));
+    for (dot_cargo, base) in in_tree.chain(in_home) {
+        for name in ["config.toml", "config"] {
+            let Ok(text) = std::fs::read_to_string(dot_cargo.join(name)) else {
+                continue;
+            };
+            let value: toml::Value = toml::from_str(&text).ok()?;
+            if let Some(dir) = value
+                .get("build")
+                .and_then(|b| b.get("target-dir"))
+                .and_then(toml::Value::as_str)
+            {
+                return Some(base.join(dir));
+            }
+            break;
+        }
+    }
+    None
+}
+
 /// The cargo that answers: `CARGO` (cargo sets it for its subcommands), else the first `cargo`
 /// on `PATH`.
 fn cargo_binary() -> Option<PathBuf> {
@@ -256,4 +286,39 @@ fn cargo_binary() -> Option<PathBuf> {
     std::env::split_paths(&path)
         .map(|dir| dir.join("cargo"))
         .find(|p| p.is_file())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_nearest_cargo_config_sets_the_target_directory_relative_to_it() {
+        let base =
+            std::env::temp_dir().join(format!("async-explain-config-{}", std::process::id()));
+        let inner = base.join("ws/crate");
+        std::fs::create_dir_all(inner.join(".cargo")).unwrap();
+        std::fs::create_dir_all(base.join("ws/.cargo")).unwrap();
+        std::fs::write(
+            base.join("ws/.cargo/config.toml"),
+            "[build]\ntarget-dir = \"../shared-target\"\n",
+        )
+        .unwrap();
+        // A nearer config without the key does not hide a farther one that has it.
+        std::fs::write(inner.join(".cargo/config.toml"), "[alias]\nb = \"build\"\n").unwrap();
+        assert_eq!(
+            configured_target_dir(&inner),
+            Some(base.join("ws").join("../shared-target"))
+        );
+        std::fs::write(
+            inner.join(".cargo/config.toml"),
+            "[build]\ntarget-dir = \"/elsewhere\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            configured_target_dir(&inner),
+            Some(PathBuf::from("/elsewhere"))
+        );
+        let _ = std::fs::remove_dir_all(&base);
+    }
 }

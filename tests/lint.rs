@@ -970,3 +970,61 @@ fn a_unit_the_kept_answer_does_not_know_makes_the_wrapper_ask_cargo() {
     lint::cache::store(&path, &bytes).unwrap();
     assert_eq!(run(), finding, "asked again");
 }
+
+#[test]
+fn runs_at_the_same_time_each_leave_a_whole_cache() {
+    // An editor and a terminal: sessions on one workspace and one cache file, writing at once,
+    // each after a change of its own.
+    let manifest = scratch_files(
+        "lint_cache_concurrent",
+        &[
+            ("src/lib.rs", "mod a;\nmod b;\n"),
+            ("src/a.rs", "pub async fn f() {}\n"),
+            ("src/b.rs", "pub async fn g() {}\n"),
+        ],
+    );
+    let dir = manifest.parent().unwrap().to_owned();
+    let cache = dir.join("target/cache.json");
+    let ws = workspace(&manifest);
+    std::thread::scope(|scope| {
+        for writer in 0..4 {
+            let (ws, cache, dir) = (&ws, &cache, &dir);
+            scope.spawn(move || {
+                for round in 0..10 {
+                    let file = if writer % 2 == 0 {
+                        "src/a.rs"
+                    } else {
+                        "src/b.rs"
+                    };
+                    let call = if round % 2 == 0 {
+                        "std::fs::read(\"x\").ok();"
+                    } else {
+                        ""
+                    };
+                    let fun = if writer % 2 == 0 { "f" } else { "g" };
+                    write(
+                        &dir.join(file),
+                        &format!("pub async fn {fun}() {{ {call} }}\n"),
+                    );
+                    let mut s = session(ws, cache, false);
+                    // Whoever reads finds the last whole file, never one being written.
+                    assert!(
+                        matches!(s.rejected, None | Some(Rejected::Missing)),
+                        "{:?}",
+                        s.rejected
+                    );
+                    lint_all(&mut s);
+                }
+            });
+        }
+    });
+    let mut last = session(&ws, &cache, false);
+    assert_eq!(last.rejected, None, "a whole cache is left");
+    assert_eq!(lint_all(&mut last), uncached(&ws));
+    let leftovers: Vec<_> = std::fs::read_dir(dir.join("target"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

@@ -1002,10 +1002,10 @@ fn runs_at_the_same_time_each_leave_a_whole_cache() {
                         ""
                     };
                     let fun = if writer % 2 == 0 { "f" } else { "g" };
-                    write(
-                        &dir.join(file),
-                        &format!("pub async fn {fun}() {{ {call} }}\n"),
-                    );
+                    // Saved as an editor saves safely: a whole file renamed into place.
+                    let temp = dir.join(format!("target/.{writer}.rs"));
+                    write(&temp, &format!("pub async fn {fun}() {{ {call} }}\n"));
+                    std::fs::rename(&temp, dir.join(file)).unwrap();
                     let mut s = session(ws, cache, false);
                     // Whoever reads finds the last whole file, never one being written.
                     assert!(

@@ -47,9 +47,18 @@ pub fn unknown(kb: &Kb, query: &str) -> String {
     out
 }
 
-/// An entry in full, as `--explain` prints it.
+/// An entry in full, as `--explain` prints it (without the comparison with rustc's own help,
+/// which is for the knowledge base's maintainers).
 pub fn explain(entry: &Entry) -> String {
-    entry_markdown(entry, "#")
+    entry_markdown(entry, "#", Reader::User)
+}
+
+/// Who reads an entry's Markdown: a user (`--explain`), or a maintainer (the generated index,
+/// which also says how rustc's own help compares).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reader {
+    User,
+    Maintainer,
 }
 
 /// `docs/knowledge-base.md`: an index of every entry (title, trigger, fixes, links), in the
@@ -83,7 +92,7 @@ pub fn index_markdown(kb: &Kb) -> String {
             out,
             "\n<a id=\"{}\"></a>\n\n{}",
             entry.id,
-            entry_markdown(entry, "##")
+            entry_markdown(entry, "##", Reader::Maintainer)
         );
     }
     let trimmed = out.trim_end().len();
@@ -101,7 +110,7 @@ fn codes(entry: &Entry) -> Vec<&str> {
 
 /// An entry as Markdown, its title at heading level `h` (`#` or `##`), sections one below.
 /// Placeholders are shown as `<name>` where no default fills them.
-fn entry_markdown(entry: &Entry, h: &str) -> String {
+fn entry_markdown(entry: &Entry, h: &str, reader: Reader) -> String {
     let shown = placeholders_shown(entry);
     let fill = |t: &crate::kb::Template| t.fill(&shown, &entry.defaults).into_owned();
     let mut out = String::new();
@@ -121,11 +130,26 @@ fn entry_markdown(entry: &Entry, h: &str) -> String {
         let _ = writeln!(out, "- {}", m.describe());
     }
     out.push('\n');
+    if let Some(brief) = entry
+        .brief
+        .as_ref()
+        .filter(|_| reader == Reader::Maintainer)
+    {
+        let _ = writeln!(
+            out,
+            "{h}# In brief (the default output)\n\n{}\n",
+            fill(brief).trim()
+        );
+    }
     let _ = writeln!(out, "{h}# Why\n\n{}\n", fill(&entry.explanation).trim_end());
     if let Some(sync) = &entry.sync {
         let _ = writeln!(out, "{h}# In sync Rust\n\n{}\n", fill(sync).trim_end());
     }
-    if let Some(rustc) = &entry.rustc {
+    if let Some(rustc) = entry
+        .rustc
+        .as_ref()
+        .filter(|_| reader == Reader::Maintainer)
+    {
         let _ = writeln!(
             out,
             "{h}# rustc's own help ({})\n\n{}\n",

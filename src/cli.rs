@@ -22,7 +22,12 @@ use clap::{Parser, ValueEnum};
     version,
     bin_name = "cargo async-explain"
 )]
-#[command(disable_help_subcommand = true, max_term_width = 100)]
+#[command(
+    disable_help_subcommand = true,
+    max_term_width = 100,
+    // The examples above are a block, one per line: clap would join them into one paragraph.
+    verbatim_doc_comment
+)]
 pub struct Cli {
     /// Output format
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
@@ -35,6 +40,11 @@ pub struct Cli {
     /// Width the explanations are laid out for
     #[arg(long, value_name = "COLUMNS", default_value_t = 140)]
     pub term_width: usize,
+
+    /// Explain in full: the whole why, every fix, link and crate (by default: the why in brief,
+    /// the first fix, one link and a line saying what more there is)
+    #[arg(short, long)]
+    pub verbose: bool,
 
     /// Read compiler JSON (or, with `backtrace`, a log) from FILE instead of standard input
     #[arg(long, value_name = "FILE")]

@@ -82,6 +82,7 @@ impl Config {
             style: Style {
                 color,
                 width: cli.term_width.max(20),
+                verbose: cli.verbose,
             },
             kb_dirs,
             ci: Ci {

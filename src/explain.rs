@@ -2,9 +2,11 @@
 //! the entry's texts filled with the names and types rustc quoted, and each fix tied to the span
 //! of the user's code it points at. Pure data; the renderers decide how it looks.
 
-use cargo_metadata::diagnostic::{Diagnostic, DiagnosticSpan};
+use cargo_metadata::diagnostic::DiagnosticSpan;
 
-use crate::kb::{CrateHint, Entry, Link, Match, SpanSelector, Subject, Verdict};
+use crate::edit::{Edit, Inputs, Op};
+use crate::facts::Role;
+use crate::kb::{CrateHint, EditSpec, Entry, Link, Match, SpanSelector, Subject, Verdict};
 
 #[derive(Debug, Clone)]
 pub struct Explanation<'a> {
@@ -13,6 +15,9 @@ pub struct Explanation<'a> {
     pub id: &'a str,
     pub title: String,
     pub summary: &'a str,
+    /// The why in at most three lines (the entry's `brief`; without one, the why's first
+    /// paragraph), shown by default; one line of text.
+    pub brief: String,
     pub why: String,
     pub sync: Option<String>,
     pub rustc: Option<(Verdict, String)>,
@@ -21,19 +26,41 @@ pub struct Explanation<'a> {
     pub crates: &'a [CrateHint],
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct FixText<'a> {
     pub title: String,
+    /// Code to write, for a fix that is not an edit (or whose edit could not be built here).
     pub code: Option<String>,
     /// The span of the user's code the fix points at, when the entry names one and rustc gave it.
     pub span: Option<&'a DiagnosticSpan>,
-    /// Text to put in place of `span`, for a mechanical fix.
+    /// The edit of the user's code, built from the source at `span` (`src/edit`).
+    pub edit: Option<Edit>,
+    /// Without the source, a `replace` fix still replaces rustc's `span` with this text.
     pub replacement: Option<String>,
+    /// The edit certainly compiles to the intended meaning (`MachineApplicable`).
+    pub machine_applicable: bool,
+}
+
+impl std::fmt::Debug for FixText<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FixText")
+            .field("title", &self.title)
+            .field("code", &self.code)
+            .field("edit", &self.edit.as_ref().map(|e| &e.replacements))
+            .finish_non_exhaustive()
+    }
+}
+
+impl FixText<'_> {
+    /// Whether the fix changes the user's code (an edit, or a replacement of rustc's span).
+    pub fn is_edit(&self) -> bool {
+        self.edit.is_some() || (self.replacement.is_some() && self.span.is_some())
+    }
 }
 
 impl<'a> Explanation<'a> {
-    pub fn new(found: &Match<'a>, diagnostic: &'a Diagnostic) -> Self {
-        Self::build(found, Some(&Subject::new(diagnostic)))
+    pub fn new(found: &Match<'a>, subject: &Subject<'a>) -> Self {
+        Self::build(found, Some(subject))
     }
 
     /// The explanation of a runtime panic: no spans, so fixes point nowhere (the renderer says
@@ -45,29 +72,68 @@ impl<'a> Explanation<'a> {
     fn build(found: &Match<'a>, subject: Option<&Subject<'a>>) -> Self {
         let entry = found.entry;
         let fill = |t: &crate::kb::Template| t.fill(&found.captures, &entry.defaults).into_owned();
-        let fixes = entry
-            .fixes
-            .iter()
-            .map(|fix| {
-                let span = fix
-                    .at
-                    .as_ref()
-                    .zip(subject)
-                    .and_then(|(at, subject)| select_span(subject, at));
-                FixText {
-                    title: fill(&fix.title),
-                    code: fix.code.as_ref().map(fill).map(|c| c.trim_end().to_owned()),
-                    replacement: span.and(fix.replace.as_ref()).map(fill),
-                    span,
-                }
-            })
-            .collect();
+        let mut fixes: Vec<(bool, FixText<'a>)> =
+            entry
+                .fixes
+                .iter()
+                .filter(|fix| match (&fix.when, subject) {
+                    (Some(when), Some(subject)) => when.holds(subject),
+                    _ => true,
+                })
+                .map(|fix| {
+                    let span = fix
+                        .at
+                        .as_ref()
+                        .zip(subject)
+                        .and_then(|(at, subject)| select_span(subject, at, found.subject));
+                    let edit =
+                        fix.edit.as_ref().zip(subject).zip(span).and_then(
+                            |((spec, subject), span)| build_edit(spec, subject, span, found),
+                        );
+                    let mut captures = found.captures.clone();
+                    if let Some(edit) = &edit {
+                        captures.insert("code".to_owned(), one_line(&edit.code));
+                    }
+                    let fill_fix = |t: &crate::kb::Template| {
+                        t.fill(&captures, &entry.defaults).trim_end().to_owned()
+                    };
+                    let replacement = match &fix.edit {
+                        Some(spec) if spec.op == "replace" && edit.is_none() && span.is_some() => {
+                            spec.text.as_ref().map(fill_fix)
+                        }
+                        _ => None,
+                    };
+                    // A fix whose edit could not be built here is only text: shown after the others.
+                    let unbuilt = fix.edit.is_some() && edit.is_none() && replacement.is_none();
+                    let text = FixText {
+                        title: fill_fix(&fix.title),
+                        code: fix.code.as_ref().map(fill_fix).filter(|_| edit.is_none()),
+                        span,
+                        edit,
+                        replacement,
+                        machine_applicable: fix.machine_applicable,
+                    };
+                    (unbuilt, text)
+                })
+                .collect();
+        fixes.sort_by_key(|(unbuilt, _)| *unbuilt);
+        let fixes = fixes.into_iter().map(|(_, fix)| fix).collect();
+        let why = fill(&entry.explanation).trim_end().to_owned();
+        // One paragraph, its source line breaks joined: each output lays it out itself.
+        let brief = match &entry.brief {
+            Some(brief) => fill(brief),
+            None => why.split("\n\n").next().unwrap_or_default().to_owned(),
+        }
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
         Explanation {
             entry,
             id: &entry.id,
             title: fill(&entry.title),
             summary: &entry.summary,
-            why: fill(&entry.explanation).trim_end().to_owned(),
+            brief,
+            why,
             sync: entry.sync.as_ref().map(|s| fill(s).trim_end().to_owned()),
             rustc: entry
                 .rustc
@@ -85,9 +151,65 @@ impl<'a> Explanation<'a> {
     }
 }
 
-fn select_span<'d>(subject: &Subject<'d>, at: &SpanSelector) -> Option<&'d DiagnosticSpan> {
+/// The edit a fix names, built at its anchor from the user's code and the diagnostic's facts.
+fn build_edit(
+    spec: &EditSpec,
+    subject: &Subject<'_>,
+    anchor: &DiagnosticSpan,
+    found: &Match<'_>,
+) -> Option<Edit> {
+    let text = spec
+        .text
+        .as_ref()
+        .map(|t| t.fill(&found.captures, &found.entry.defaults).into_owned());
+    let op = Op::new(&spec.op, text).ok()?;
+    let place = subject.place_of(anchor)?;
+    let facts = subject.facts();
+    let place_of_role = |role: Role| {
+        facts
+            .of(role)
+            .find_map(|f| f.span)
+            .and_then(|span| subject.place_of(span))
+    };
+    let inputs = Inputs {
+        binding: found.captures.get("binding").cloned(),
+        held: place_of_role(Role::Held),
+        await_at: place_of_role(Role::Binding),
+        subject: found
+            .subject
+            .and_then(|i| facts.facts.get(i))
+            .map(|f| f.text.clone()),
+        manifest: matches!(op, Op::CargoFeature(_))
+            .then(|| subject.manifest_of(&place))
+            .flatten(),
+    };
+    crate::edit::build(&op, &place, &inputs)
+}
+
+/// Code quoted in a title: its first line, shortened.
+fn one_line(code: &str) -> String {
+    let first = code.lines().next().unwrap_or_default().trim();
+    if first.chars().count() > 60 || code.lines().nth(1).is_some() {
+        let short: String = first.chars().take(57).collect();
+        format!("{short}…")
+    } else {
+        first.to_owned()
+    }
+}
+
+fn select_span<'d>(
+    subject: &Subject<'d>,
+    at: &SpanSelector,
+    about: Option<usize>,
+) -> Option<&'d DiagnosticSpan> {
+    let facts = subject.facts();
     let span = match at {
         SpanSelector::Primary => subject.primary_span(),
+        SpanSelector::Subject => about
+            .and_then(|i| facts.facts.get(i))
+            .and_then(|f| f.span)
+            .or_else(|| subject.primary_span()),
+        SpanSelector::Role(role) => facts.of(*role).find_map(|f| f.span),
         SpanSelector::Label(pattern) => subject
             .labels
             .iter()

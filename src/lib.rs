@@ -7,17 +7,23 @@
 //! async code) and feeds its findings into the same pipeline as compiler messages.
 //! A program's panics and backtraces in the same stream ([`panic`]) are explained by the same
 //! knowledge base (entries with `panic` matchers), their runtime frames folded.
+//! [`fix`] applies the edits that come with explained diagnostics (`cargo async-explain fix`).
 
 pub mod catalogue;
 pub mod cli;
 pub mod config;
+pub mod edit;
 pub mod explain;
+pub mod facts;
+pub mod fix;
 pub mod input;
 pub mod kb;
 pub mod lint;
 pub mod panic;
 pub mod pipeline;
 pub mod render;
+pub mod replay;
+pub mod source;
 pub mod span;
 
 /// The recording of a crate with async errors that `--demo` explains (recorded by `cargo xtask record`).

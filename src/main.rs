@@ -1,6 +1,6 @@
 //! The binary's edge: parse arguments, load the knowledge base, run the filter, the `backtrace`
-//! filter or the cargo wrapper, and map the outcome to an exit code. All behaviour lives in the
-//! library.
+//! filter, `lint`, `fix` or the cargo wrapper, and map the outcome to an exit code. All behaviour
+//! lives in the library.
 
 use std::ffi::OsString;
 use std::fs::{File, OpenOptions};
@@ -12,6 +12,10 @@ use clap::{CommandFactory, Parser};
 
 use cargo_async_explain::cli::{BACKTRACE_COMMAND, BacktraceCli, Cli, ColorArg, FormatArg};
 use cargo_async_explain::config::{Config, OpenMode};
+use cargo_async_explain::fix::{
+    self,
+    args::{FixArgs, FixCli, HelpRequest},
+};
 use cargo_async_explain::input::cargo::{CargoChild, message_format, runs_program, workspace_root};
 use cargo_async_explain::input::live::LiveInput;
 use cargo_async_explain::kb::{Kb, KbError, LazyKb};
@@ -41,6 +45,16 @@ fn real_main() -> Result<ExitCode> {
     }
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
+        // `fix --help` is fix's own help, not the tool's.
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelp && asks_help_of(&args, "fix") => {
+            let mut command = FixCli::command();
+            let _ = if args.iter().any(|a| a == "--help") {
+                command.print_long_help()
+            } else {
+                command.print_help()
+            };
+            return Ok(ExitCode::SUCCESS);
+        }
         // `lint --help` is the lint's own help, not the tool's.
         Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelp && asks_lint_help(&args) => {
             let mut command = LintCli::command();
@@ -68,6 +82,7 @@ fn real_main() -> Result<ExitCode> {
     let options = Options {
         full_backtraces: cli.full,
         bare_frames: false,
+        source_root: cli.workspace_root.clone(),
     };
     if let Some(command) = &cli.command {
         if command == BACKTRACE_COMMAND {
@@ -80,6 +95,9 @@ fn real_main() -> Result<ExitCode> {
         }
         if command == "lint" {
             return lint_only(kb, &config, &cli.cargo_args, options);
+        }
+        if command == "fix" {
+            return fix_command(kb, &mut config, cli.color, &cli.cargo_args, options);
         }
         let lint = !cli.no_lint && matches!(command.as_str(), "check" | "build" | "clippy");
         return wrap(kb, &mut config, &cli, command, options, lint);
@@ -155,6 +173,7 @@ fn backtrace(kb: &LazyKb, config: &Config, cli: &Cli) -> Result<ExitCode> {
     let options = Options {
         full_backtraces: cli.full || own.full,
         bare_frames: true,
+        source_root: cli.workspace_root.clone(),
     };
     match own.input.as_ref().or(cli.input.as_ref()) {
         Some(path) => {
@@ -304,6 +323,7 @@ fn wrap(
         .context("cargo's stdout was not captured")?;
     let stderr = child.take_stderr();
     let stderr_format = config.format;
+    let stderr_options = options.clone();
     let (result, stderr_result) = std::thread::scope(|scope| {
         let program_stderr = stderr.map(|stderr| {
             scope.spawn(move || {
@@ -320,7 +340,7 @@ fn wrap(
                     LiveInput::spawn(stderr),
                     "the program's stderr",
                     &mut io::stderr(),
-                    options,
+                    stderr_options,
                 )
             })
         });
@@ -389,9 +409,91 @@ fn lint_only(
 
 /// True for `… lint … --help` (or `-h`).
 fn asks_lint_help(args: &[OsString]) -> bool {
-    let lint = args.iter().position(|a| a == "lint");
+    asks_help_of(args, "lint")
+}
+
+/// True for `… COMMAND … --help` (or `-h`).
+fn asks_help_of(args: &[OsString], command: &str) -> bool {
+    let named = args.iter().position(|a| a == command);
     let help = args.iter().position(|a| a == "--help" || a == "-h");
-    matches!((lint, help), (Some(l), Some(h)) if l < h)
+    matches!((named, help), (Some(c), Some(h)) if c < h)
+}
+
+/// `cargo async-explain fix`: edits, a diff per changed file, then what remains, explained.
+/// 0 when the last check passes, 1 when errors remain, 2 when the tool failed.
+fn fix_command(
+    kb: &'static LazyKb,
+    config: &mut Config,
+    color: ColorArg,
+    args: &[OsString],
+    options: Options,
+) -> Result<ExitCode> {
+    let args = FixArgs::parse(args);
+    if args.help != HelpRequest::None {
+        let mut command = FixCli::command();
+        let _ = if args.help == HelpRequest::Long {
+            command.print_long_help()
+        } else {
+            command.print_help()
+        };
+        return Ok(ExitCode::SUCCESS);
+    }
+    kb.warm();
+    let format = message_format(&args.cargo_args, config.style.color);
+    if let Some(requested) = &format.requested {
+        config.follow_cargo_format(requested);
+    }
+    if config.ci.workspace_root.is_none()
+        && config.names_files()
+        && let Some(root) = workspace_root(&format.args)
+    {
+        config.set_workspace_root(&root);
+    }
+    let fix_options = fix::Options {
+        cargo_args: format.args,
+        dry_run: args.dry_run,
+        allow: args.allow,
+        max_rounds: fix::MAX_ROUNDS,
+        color: stderr_color(color),
+    };
+    let report = fix::run(&fix_options, kb, &mut io::stderr())?;
+    if let Some(code) = kb_failure(kb) {
+        return Ok(code);
+    }
+    // Diffs go with the text formats; beside JSON or a report they would corrupt it.
+    let text_format = matches!(config.format, FormatArg::Human | FormatArg::Short);
+    let mut diffs = String::new();
+    for change in &report.changed {
+        diffs.push_str(&fix::diff::unified(
+            &change.name,
+            &change.before,
+            &change.after,
+            if text_format {
+                config.style.color
+            } else {
+                stderr_color(color)
+            },
+        ));
+    }
+    if text_format {
+        print(&diffs)?;
+    } else {
+        let _ = io::stderr().write_all(diffs.as_bytes());
+    }
+    let status = ExitCode::from(u8::from(!report.last.success));
+    if fix_options.dry_run {
+        return Ok(status);
+    }
+    let mut outputs = outputs(config)?;
+    pipeline::run_with(
+        kb,
+        &mut outputs,
+        report.last.output.as_slice(),
+        "cargo check's output",
+        &mut io::stderr(),
+        options,
+    )?;
+    Ok(status)
 }
 
 /// Files the lint could not read or parse, as warnings (the compiler says more about them);

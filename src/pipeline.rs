@@ -13,11 +13,12 @@ use crate::explain::Explanation;
 use crate::input::live::LiveInput;
 use crate::input::reader::CopyError;
 use crate::input::{Classified, Line, LineReader, classify};
-use crate::kb::{Entry, KbSource};
+use crate::kb::{Entry, KbSource, Subject};
 use crate::panic::{Action, Detector, fold, user_site};
 use crate::render::{
     BacktraceEvent, DiagnosticEvent, Emitter, Event, PanicEvent, Relation, Root, Summary,
 };
+use crate::source::Sources;
 
 const READ_BUFFER: usize = 64 << 10;
 const WRITE_THRESHOLD: usize = 64 << 10;
@@ -34,14 +35,18 @@ pub enum StreamError {
     Write(#[source] io::Error),
 }
 
-/// What the stream does with a program's panics and backtraces.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+/// What the stream does with a program's panics and backtraces, and where the user's code is.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Options {
     /// Show every backtrace frame: no folding (`--full`).
     pub full_backtraces: bool,
     /// Take frame lines without a `stack backtrace:` header as a backtrace (a pasted one, for
     /// `cargo async-explain backtrace`).
     pub bare_frames: bool,
+    /// The directory relative span file names start from (cargo's workspace root), so that
+    /// explanations can read the user's code; `None` finds it from each compilation's crate
+    /// root (see [`Sources`]).
+    pub source_root: Option<std::path::PathBuf>,
 }
 
 /// How the stream ended.
@@ -206,6 +211,7 @@ fn run_stream<R: Read>(
         detector: Detector::new(options.bare_frames),
         full_backtraces: options.full_backtraces,
         seen: HashMap::new(),
+        sources: Sources::new(options.source_root),
     };
     match stream(&mut state, outputs, input, wait, input_name, notes) {
         Ok(()) => Ok(Outcome {
@@ -324,6 +330,8 @@ struct State<'k> {
     /// Titles of the explanations given so far, by compilation unit, entry and message: a
     /// diagnostic that repeats one refers back to it instead of repeating the explanation.
     seen: HashMap<(String, String, String), String>,
+    /// The user's files, read when an explanation needs them.
+    sources: Sources,
 }
 
 impl<'k> State<'k> {
@@ -447,7 +455,11 @@ impl<'k> State<'k> {
         };
         let mut explanations: Vec<Explanation<'_>> = Vec::new();
         let mut follows = None;
-        if let (Some(d), Some(kb), true) = (&diagnostic, kb, candidate) {
+        let subject = diagnostic
+            .as_ref()
+            .filter(|_| candidate)
+            .map(|d| Subject::with_sources(d, &self.sources, light.src_path()));
+        if let (Some(d), Some(subject), Some(kb)) = (&diagnostic, &subject, kb) {
             let unit = light.unit();
             let roots: Vec<&Entry> = self
                 .roots
@@ -455,15 +467,15 @@ impl<'k> State<'k> {
                 .filter(|(u, _, _)| *u == unit)
                 .map(|(_, entry, _)| *entry)
                 .collect();
-            if let Some(root) = kb.cascade_root(&roots, d) {
+            if let Some(root) = kb.cascade_root(&roots, subject) {
                 follows = self
                     .roots
                     .iter()
                     .find(|(u, entry, _)| *u == unit && entry.id == root.id)
                     .map(|(_, _, r)| r.clone());
             } else {
-                for found in kb.matches(d) {
-                    let explanation = Explanation::new(&found, d);
+                for found in kb.matches(subject) {
+                    let explanation = Explanation::new(&found, subject);
                     let key = (unit.clone(), found.entry.id.clone(), d.message.clone());
                     if let Some(title) = self.seen.get(&key) {
                         follows = Some(Root {

@@ -34,6 +34,7 @@ fn config(format: FormatArg) -> Config {
         style: Style {
             color: false,
             width: WIDTH,
+            verbose: false,
         },
         kb_dirs: Vec::new(),
         ci: Ci {
@@ -616,6 +617,17 @@ fn sarif_is_valid_against_the_official_schema_for_every_fixture() {
             }
             assert_eq!(run["tool"]["driver"]["version"], env!("CARGO_PKG_VERSION"));
             assert_eq!(run["invocations"][0]["executionSuccessful"], true);
+            // GitHub code scanning requires both on every rule (the SARIF Multitool's GH2012).
+            for rule in run["tool"]["driver"]["rules"].as_array().unwrap() {
+                for key in ["fullDescription", "help"] {
+                    assert!(
+                        rule[key]["text"].as_str().is_some_and(|t| !t.is_empty()),
+                        "{}: rule {} has no {key}",
+                        fixture.name,
+                        rule["id"]
+                    );
+                }
+            }
         }
     }
     assert_valid_sarif(&validator, &run_format(&kb, FormatArg::Sarif, &all), "all");
@@ -630,6 +642,36 @@ fn sarif_is_valid_against_the_official_schema_for_every_fixture() {
         log["runs"][0]["invocations"][0]["executionSuccessful"],
         false
     );
+}
+
+#[test]
+fn a_workspace_root_with_dot_segments_is_written_without_them() {
+    let kb = kb();
+    let mut config = config(FormatArg::Sarif);
+    config.set_workspace_root(Path::new("/fixtures/demo/../."));
+    let mut out = Vec::new();
+    {
+        let mut outputs = [Output::primary(config.emitter(), Box::new(&mut out))];
+        let input = recording("demo");
+        pipeline::run(
+            &kb,
+            &mut outputs,
+            input.as_slice(),
+            "test input",
+            &mut std::io::sink(),
+        )
+        .unwrap();
+    }
+    let log: Value = serde_json::from_slice(&out).unwrap();
+    let run = &log["runs"][0];
+    assert_eq!(
+        run["originalUriBaseIds"]["%SRCROOT%"]["uri"],
+        "file:///fixtures/"
+    );
+    let uri = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        .as_str()
+        .unwrap();
+    assert_eq!(uri, "demo/src/main.rs");
 }
 
 #[test]

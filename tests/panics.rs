@@ -34,6 +34,7 @@ fn run_with(format: FormatArg, input: &[u8], options: Options) -> String {
         style: Style {
             color: false,
             width: common::WIDTH,
+            verbose: false,
         },
         kb_dirs: Vec::new(),
         ci: Default::default(),
@@ -88,7 +89,7 @@ fn what_follows_an_unterminated_last_line_starts_on_a_line_of_its_own() {
             // (Backtraces unfolded, so the last line is printed as it came in every format.)
             let options = Options {
                 full_backtraces: true,
-                bare_frames: false,
+                ..Options::default()
             };
             let output = run_with(format, input, options);
             assert!(
@@ -116,7 +117,7 @@ fn with_full_backtraces_every_line_comes_out_in_order() {
             &fixture.recorded,
             Options {
                 full_backtraces: true,
-                bare_frames: false,
+                ..Options::default()
             },
         );
         let text_lines = input.lines().filter(|l| !l.starts_with('{'));

@@ -21,7 +21,7 @@ fn run(format: FormatArg, data: &[u8]) -> Vec<u8> {
     let kb = KB.get_or_init(|| Kb::embedded().expect("the shipped knowledge base loads"));
     let config = Config {
         format,
-        style: Style { color: false, width: 100 },
+        style: Style { color: false, width: 100, verbose: false },
         kb_dirs: Vec::new(),
         ci: Default::default(),
     };

@@ -99,6 +99,21 @@ impl Light<'_> {
         (end <= self.body.len()).then_some((start, end))
     }
 
+    /// The crate root file of the compilation (cargo's `target.src_path`, an absolute path), from
+    /// which the user's relative span file names can be found on disk.
+    pub fn src_path(&self) -> Option<std::path::PathBuf> {
+        #[derive(serde::Deserialize)]
+        struct Target {
+            src_path: std::path::PathBuf,
+        }
+        if self.target.is_empty() {
+            return None;
+        }
+        serde_json::from_slice::<Target>(self.target)
+            .ok()
+            .map(|t| t.src_path)
+    }
+
     /// The text rustc rendered, decoded (only done when an output prints it).
     pub fn rendered(&self) -> Option<String> {
         serde_json::from_slice(self.rendered_raw?).ok()

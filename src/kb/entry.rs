@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use toml::Spanned;
 
+use super::condition::{ContextTest, FactCondition};
 use super::error::{KbError, SourceFile};
 use super::matcher::Matcher;
 use super::pattern::{Captures, Pattern};
@@ -18,6 +19,9 @@ pub struct Entry {
     pub id: String,
     pub title: Template,
     pub summary: String,
+    /// The why in at most three lines (one paragraph), shown by default; `explanation` with
+    /// `--verbose` and `--explain`. Optional for a project's own entries.
+    pub brief: Option<Template>,
     /// A family explanation (`general = true`, id `family-…`): the general case of a kind of
     /// async error, for diagnostics no specific entry explains.
     pub general: bool,
@@ -66,16 +70,31 @@ impl Verdict {
 #[derive(Debug)]
 pub struct Fix {
     pub title: Template,
+    /// The conditions under which the fix applies to the code at hand.
+    pub when: Option<Matcher>,
     pub code: Option<Template>,
     pub at: Option<SpanSelector>,
-    /// A mechanical replacement for the selected span.
-    pub replace: Option<Template>,
+    /// An edit of the user's code, built at `at`.
+    pub edit: Option<EditSpec>,
+    /// The edit certainly compiles to the intended meaning (`MachineApplicable`).
+    pub machine_applicable: bool,
+}
+
+/// The edit a fix names: an operation of `src/edit` and its argument.
+#[derive(Debug)]
+pub struct EditSpec {
+    pub op: String,
+    pub text: Option<Template>,
 }
 
 /// Which span of the diagnostic a fix points at.
 #[derive(Debug)]
 pub enum SpanSelector {
     Primary,
+    /// The fact the matcher is about (`${subject}`).
+    Subject,
+    /// The first fact of a role that rustc said at a span.
+    Role(crate::facts::Role),
     Label(Pattern),
     Child(Pattern),
 }
@@ -106,9 +125,7 @@ impl Entry {
     pub fn known_placeholders(&self) -> Vec<String> {
         let mut names: Vec<String> = self.defaults.keys().cloned().collect();
         for m in &self.matchers {
-            for p in m.patterns() {
-                names.extend(p.capture_names().iter().cloned());
-            }
+            names.extend(m.captures_possible());
         }
         names.sort();
         names.dedup();
@@ -173,6 +190,7 @@ impl Compiler<'_> {
             id: id.clone(),
             title: self.template(&raw.title)?,
             summary: raw.summary,
+            brief: raw.brief.as_ref().map(|b| self.brief(b)).transpose()?,
             general,
             matchers,
             cascades,
@@ -208,27 +226,89 @@ impl Compiler<'_> {
                 None => None,
                 Some(at) => Some(match at.get_ref() {
                     RawAt::Named(name) if name == "primary" => SpanSelector::Primary,
-                    RawAt::Named(other) => {
-                        return Err(self.at(
-                            at,
-                            format!("`at = \"{other}\"` is unknown: use \"primary\", {{ label = … }} or {{ child = … }}"),
-                        ));
-                    }
+                    RawAt::Named(name) if name == "subject" => SpanSelector::Subject,
+                    RawAt::Named(other) => match crate::facts::Role::from_name(other) {
+                        Some(role) => SpanSelector::Role(role),
+                        None => {
+                            return Err(self.at(
+                                at,
+                                format!("`at = \"{other}\"` is unknown: use \"primary\", \"subject\", a role (\"held\", \"binding\"…), {{ label = … }} or {{ child = … }}"),
+                            ));
+                        }
+                    },
                     RawAt::Label { label } => SpanSelector::Label(self.pattern(label, at.span())?),
                     RawAt::Child { child } => SpanSelector::Child(self.pattern(child, at.span())?),
                 }),
             };
-            if fix.replace.is_some() && at.is_none() {
+            if (fix.replace.is_some() || fix.edit.is_some()) && at.is_none() {
                 return Err(self.at(
                     &fix.title,
-                    "a fix with `replace` needs `at` to say which span it replaces",
+                    "a fix with `replace` or `edit` needs `at` to say where it edits",
                 ));
             }
+            let edit = match (&fix.edit, &fix.replace) {
+                (Some(_), Some(replace)) => {
+                    return Err(self.at(
+                        replace,
+                        "`replace` is `edit = \"replace\"`: give one of them",
+                    ));
+                }
+                (None, Some(replace)) => Some(EditSpec {
+                    op: "replace".to_owned(),
+                    text: Some(self.template(replace)?),
+                }),
+                (Some(op), None) => {
+                    let name = op.get_ref();
+                    if !crate::edit::Op::NAMES.contains(&name.as_str()) {
+                        return Err(self.at(
+                            op,
+                            format!(
+                                "`{name}` is not an edit (one of: {})",
+                                crate::edit::Op::NAMES.join(", ")
+                            ),
+                        ));
+                    }
+                    if crate::edit::Op::takes_text(name) != fix.text.is_some() {
+                        return Err(self.at(
+                            op,
+                            if fix.text.is_some() {
+                                format!("`edit = \"{name}\"` takes no `text`")
+                            } else {
+                                format!("`edit = \"{name}\"` needs a `text`")
+                            },
+                        ));
+                    }
+                    Some(EditSpec {
+                        op: name.clone(),
+                        text: fix.text.as_ref().map(|t| self.template(t)).transpose()?,
+                    })
+                }
+                (None, None) => {
+                    if let Some(text) = &fix.text {
+                        return Err(self.at(text, "`text` is the argument of an `edit`"));
+                    }
+                    None
+                }
+            };
+            let machine_applicable = match fix.applicability.as_ref().map(|a| a.get_ref().as_str())
+            {
+                None | Some("maybe") => false,
+                Some("machine") => true,
+                Some(other) => {
+                    return Err(self.at(
+                        fix.applicability.as_ref().unwrap_or(&fix.title),
+                        format!("applicability `{other}` is not `machine` or `maybe`"),
+                    ));
+                }
+            };
+            let when = fix.when.as_ref().map(|w| self.condition(w)).transpose()?;
             entry.fixes.push(super::entry::Fix {
                 title: self.template(&fix.title)?,
+                when,
                 code: fix.code.as_ref().map(|c| self.template(c)).transpose()?,
                 at,
-                replace: fix.replace.as_ref().map(|r| self.template(r)).transpose()?,
+                edit,
+                machine_applicable,
             });
         }
         for link in raw.links {
@@ -253,11 +333,36 @@ impl Compiler<'_> {
                 url,
             });
         }
-        self.check_placeholders(&entry, &raw.title, &raw.explanation)?;
+        self.check_placeholders(&entry, &raw.title, raw.brief.as_ref(), &raw.explanation)?;
         Ok(entry)
     }
 
+    /// A fix's `when`: a matcher that needs no pre-filter literal (it is only tested on a
+    /// diagnostic its entry already explains) and never matches panics.
+    fn condition(&self, raw: &Spanned<RawMatcher>) -> Result<Matcher, KbError> {
+        if raw.get_ref().panic.is_some() {
+            return Err(self.at(raw, "a fix's `when` cannot test a `panic`"));
+        }
+        self.compile_matcher(raw)
+    }
+
     fn matcher(&self, raw: &Spanned<RawMatcher>) -> Result<Matcher, KbError> {
+        let matcher = self.compile_matcher(raw)?;
+        if matcher.panic.is_none()
+            && matcher.codes.is_empty()
+            && matcher.message.is_none()
+            && matcher.children.is_empty()
+            && matcher.labels.is_empty()
+        {
+            return Err(self.at(
+                raw,
+                "a matcher needs a `code`, `message`, `child` or `label` condition (or `panic`, for a panic message); otherwise it matches every diagnostic",
+            ));
+        }
+        Ok(matcher)
+    }
+
+    fn compile_matcher(&self, raw: &Spanned<RawMatcher>) -> Result<Matcher, KbError> {
         let m = raw.get_ref();
         let list = |items: &[Spanned<RawPattern>]| -> Result<Vec<Pattern>, KbError> {
             items
@@ -284,6 +389,28 @@ impl Compiler<'_> {
                 .as_ref()
                 .map(|p| self.pattern(p.get_ref(), p.span()))
                 .transpose()?,
+            facts: m
+                .facts()
+                .into_iter()
+                .map(|(key, values)| {
+                    FactCondition::parse(key, &values.get_ref().items())
+                        .map_err(|e| self.at(values, e))
+                })
+                .collect::<Result<_, _>>()?,
+            context: match &m.context {
+                Some(values) => values
+                    .get_ref()
+                    .items()
+                    .iter()
+                    .map(|v| ContextTest::parse(v).map_err(|e| self.at(values, e)))
+                    .collect::<Result<_, _>>()?,
+                None => Vec::new(),
+            },
+            callee: m
+                .callee
+                .as_ref()
+                .map(|v| v.get_ref().items())
+                .unwrap_or_default(),
         };
         if matcher.panic.is_some() {
             let diagnostic_only = !matcher.levels.is_empty()
@@ -293,7 +420,10 @@ impl Compiler<'_> {
                 || !matcher.children.is_empty()
                 || !matcher.labels.is_empty()
                 || !matcher.types.is_empty()
-                || !matcher.sources.is_empty();
+                || !matcher.sources.is_empty()
+                || !matcher.facts.is_empty()
+                || !matcher.context.is_empty()
+                || !matcher.callee.is_empty();
             if diagnostic_only {
                 return Err(self.at(
                     raw,
@@ -301,16 +431,6 @@ impl Compiler<'_> {
                 ));
             }
             return Ok(matcher);
-        }
-        if matcher.codes.is_empty()
-            && matcher.message.is_none()
-            && matcher.children.is_empty()
-            && matcher.labels.is_empty()
-        {
-            return Err(self.at(
-                raw,
-                "a matcher needs a `code`, `message`, `child` or `label` condition (or `panic`, for a panic message); otherwise it matches every diagnostic",
-            ));
         }
         Ok(matcher)
     }
@@ -332,6 +452,21 @@ impl Compiler<'_> {
         Template::parse(raw.get_ref()).map_err(|_| self.at(raw, "`${` without a closing `}`"))
     }
 
+    /// `brief`: a template of one paragraph (it is reflowed into at most three lines).
+    fn brief(&self, raw: &Spanned<String>) -> Result<Template, KbError> {
+        let text = raw.get_ref().trim();
+        if text.is_empty() {
+            return Err(self.at(raw, "`brief` is empty"));
+        }
+        if text.lines().any(|l| l.trim().is_empty()) {
+            return Err(self.at(
+                raw,
+                "`brief` is one paragraph (at most three lines in the output): no blank lines",
+            ));
+        }
+        self.template(raw)
+    }
+
     fn https(&self, url: &Spanned<String>) -> Result<(), KbError> {
         let text = url.get_ref();
         if !text.starts_with("https://") || text.contains(char::is_whitespace) {
@@ -344,6 +479,7 @@ impl Compiler<'_> {
         &self,
         entry: &Entry,
         title: &Spanned<String>,
+        brief: Option<&Spanned<String>>,
         explanation: &Spanned<String>,
     ) -> Result<(), KbError> {
         // A placeholder must be captured by every match of every matcher (or have a default):
@@ -352,10 +488,7 @@ impl Compiler<'_> {
         let always: Vec<String> = {
             let mut names: Option<Vec<String>> = None;
             for m in &entry.matchers {
-                let mine: Vec<String> = m
-                    .patterns()
-                    .flat_map(|p| p.required_captures().iter().cloned())
-                    .collect();
+                let mine = m.captures_always();
                 names = Some(match names {
                     None => mine,
                     Some(prev) => prev.into_iter().filter(|n| mine.contains(n)).collect(),
@@ -366,18 +499,21 @@ impl Compiler<'_> {
             names
         };
         let mut templates: Vec<&Template> = vec![&entry.title, &entry.explanation];
+        templates.extend(&entry.brief);
         templates.extend(&entry.sync);
         templates.extend(entry.rustc.iter().map(|r| &r.note));
         for fix in &entry.fixes {
             templates.push(&fix.title);
             templates.extend(&fix.code);
-            templates.extend(&fix.replace);
+            templates.extend(fix.edit.as_ref().and_then(|e| e.text.as_ref()));
         }
         for template in templates {
             for name in template.placeholders() {
                 if !always.iter().any(|n| n == name) {
                     let span = if title.get_ref().contains(name) {
                         title.span()
+                    } else if let Some(brief) = brief.filter(|b| b.get_ref().contains(name)) {
+                        brief.span()
                     } else {
                         explanation.span()
                     };

@@ -8,6 +8,7 @@
 //! A matcher with a `panic` pattern matches the message of a runtime panic (a program's
 //! `thread '…' panicked at …` output) instead of a diagnostic; it has no diagnostic conditions.
 
+use super::condition::{ContextTest, FactCondition, callee_matches, capture_facts, capture_place};
 use super::pattern::{Captures, Pattern};
 use super::subject::Subject;
 
@@ -27,11 +28,27 @@ pub struct Matcher {
     pub not: Vec<Pattern>,
     /// The panic message pattern of a panic matcher.
     pub panic: Option<Pattern>,
+    /// Conditions on the diagnostic's facts, all of which must hold.
+    pub facts: Vec<FactCondition>,
+    /// The user's code around the primary span: any of these must hold.
+    pub context: Vec<ContextTest>,
+    /// The closure or async block around the primary span is passed to one of these.
+    pub callee: Vec<String>,
 }
 
 impl Matcher {
-    /// Returns the captures when the diagnostic satisfies every condition.
-    pub fn matches(&self, subject: &Subject<'_>) -> Option<Captures> {
+    /// Returns the captures when the diagnostic satisfies every condition, with the index of the
+    /// fact the matcher is about (`${subject}`) among the diagnostic's facts.
+    pub fn matches(&self, subject: &Subject<'_>) -> Option<(Captures, Option<usize>)> {
+        self.evaluate(subject, false)
+    }
+
+    /// `unread_code_holds`: conditions on the user's code count as met when it cannot be read.
+    fn evaluate(
+        &self,
+        subject: &Subject<'_>,
+        unread_code_holds: bool,
+    ) -> Option<(Captures, Option<usize>)> {
         if self.panic.is_some() {
             return None;
         }
@@ -82,7 +99,36 @@ impl Matcher {
         {
             return None;
         }
-        Some(captures)
+        let facts = subject.facts();
+        let mut chosen = Vec::with_capacity(self.facts.len());
+        for condition in &self.facts {
+            chosen.push(condition.test(facts)?);
+        }
+        let about = capture_facts(&self.facts, &chosen, facts, &mut captures);
+        let place = subject.place();
+        let unknown = place.is_none() && unread_code_holds;
+        if !self.context.is_empty()
+            && !unknown
+            && !place.is_some_and(|p| self.context.iter().any(|c| c.holds(p, subject)))
+        {
+            return None;
+        }
+        if !self.callee.is_empty()
+            && !unknown
+            && !place.is_some_and(|p| callee_matches(p, &self.callee))
+        {
+            return None;
+        }
+        if let Some(place) = place {
+            capture_place(place, &mut captures);
+        }
+        Some((captures, about))
+    }
+
+    /// Whether a fix's `when` holds for the diagnostic. Conditions on the user's code hold when
+    /// the code cannot be read: the fix is shown then, as it would be without the condition.
+    pub fn holds(&self, subject: &Subject<'_>) -> bool {
+        self.evaluate(subject, true).is_some()
     }
 
     /// Returns the captures when this is a panic matcher and the panic message satisfies it.
@@ -119,7 +165,51 @@ impl Matcher {
         list("a source line", &self.sources);
         list("nothing", &self.not);
         list("the panic message", self.panic.as_slice());
+        for condition in &self.facts {
+            parts.push(condition.describe());
+        }
+        if !self.context.is_empty() {
+            let names: Vec<&str> = self.context.iter().map(|c| c.name()).collect();
+            parts.push(format!("in code that is {}", names.join(" or ")));
+        }
+        if !self.callee.is_empty() {
+            parts.push(format!(
+                "inside an argument of `{}`",
+                self.callee.join("` or `")
+            ));
+        }
         parts.join(" · ")
+    }
+
+    /// Placeholders every match of this matcher fills: the regexes' required captures and the
+    /// roles its fact conditions test.
+    pub fn captures_always(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .patterns()
+            .flat_map(|p| p.required_captures().iter().cloned())
+            .collect();
+        names.extend(self.facts.iter().map(|c| c.role.name().to_owned()));
+        if !self.facts.is_empty() {
+            names.push("subject".to_owned());
+        }
+        names
+    }
+
+    /// Placeholders some match of this matcher may fill.
+    pub fn captures_possible(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .patterns()
+            .flat_map(|p| p.capture_names().iter().cloned())
+            .collect();
+        for condition in &self.facts {
+            names.push(condition.role.name().to_owned());
+            names.push(format!("{}_output", condition.role.name()));
+        }
+        if !self.facts.is_empty() {
+            names.push("subject".to_owned());
+            names.push("subject_output".to_owned());
+        }
+        names
     }
 
     /// Every pattern of the matcher, for validation.

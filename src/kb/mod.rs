@@ -2,6 +2,7 @@
 //! compiled, and asked which of them explain a diagnostic or a runtime panic; plus the data on
 //! which backtrace frames are runtime machinery (`runtime.rs`).
 
+mod condition;
 mod entry;
 mod error;
 mod lazy;
@@ -16,9 +17,11 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use aho_corasick::AhoCorasick;
-use cargo_metadata::diagnostic::Diagnostic;
 
-pub use entry::{CrateHint, Entry, FAMILY_PREFIX, Fix, Link, RustcVerdict, SpanSelector, Verdict};
+pub use condition::{ContextTest, FactCondition, FactTest};
+pub use entry::{
+    CrateHint, EditSpec, Entry, FAMILY_PREFIX, Fix, Link, RustcVerdict, SpanSelector, Verdict,
+};
 pub use error::{KbError, SourceFile};
 pub use lazy::{KbSource, LazyKb};
 pub use matcher::Matcher;
@@ -87,6 +90,9 @@ impl Needles {
 pub struct Match<'kb> {
     pub entry: &'kb Entry,
     pub captures: Captures,
+    /// The index, among the diagnostic's facts, of the fact the matcher is about
+    /// (`${subject}`), when it tested facts.
+    pub subject: Option<usize>,
 }
 
 impl Kb {
@@ -119,15 +125,14 @@ impl Kb {
 
     /// The entries that explain the diagnostic, in knowledge-base order, without those superseded
     /// by another matching entry, and without family explanations when a specific entry matches.
-    pub fn matches(&self, diagnostic: &Diagnostic) -> Vec<Match<'_>> {
-        let subject = Subject::new(diagnostic);
-        self.find(|m| m.matches(&subject))
+    pub fn matches(&self, subject: &Subject<'_>) -> Vec<Match<'_>> {
+        self.find(|m| m.matches(subject))
     }
 
     /// The entries whose `panic` matchers explain a runtime panic with this message, without
     /// superseded ones.
     pub fn matches_panic(&self, message: &str) -> Vec<Match<'_>> {
-        self.find(|m| m.matches_panic(message))
+        self.find(|m| m.matches_panic(message).map(|c| (c, None)))
     }
 
     /// Which backtrace frames are runtime machinery.
@@ -135,7 +140,7 @@ impl Kb {
         &self.runtime
     }
 
-    fn find(&self, test: impl Fn(&Matcher) -> Option<Captures>) -> Vec<Match<'_>> {
+    fn find(&self, test: impl Fn(&Matcher) -> Option<(Captures, Option<usize>)>) -> Vec<Match<'_>> {
         let mut found: Vec<Match<'_>> = self
             .entries
             .iter()
@@ -144,7 +149,11 @@ impl Kb {
                     .matchers
                     .iter()
                     .find_map(&test)
-                    .map(|captures| Match { entry, captures })
+                    .map(|(captures, subject)| Match {
+                        entry,
+                        captures,
+                        subject,
+                    })
             })
             .collect();
         let superseded: Vec<&str> = found
@@ -165,16 +174,12 @@ impl Kb {
     pub fn cascade_root<'k>(
         &'k self,
         roots: &[&'k Entry],
-        diagnostic: &Diagnostic,
+        subject: &Subject<'_>,
     ) -> Option<&'k Entry> {
-        if roots.is_empty() {
-            return None;
-        }
-        let subject = Subject::new(diagnostic);
         roots
             .iter()
             .copied()
-            .find(|root| root.cascades.iter().any(|m| m.matches(&subject).is_some()))
+            .find(|root| root.cascades.iter().any(|m| m.matches(subject).is_some()))
     }
 }
 

@@ -14,6 +14,9 @@ pub struct RawEntry {
     pub id: Spanned<String>,
     pub title: Spanned<String>,
     pub summary: String,
+    /// The why in at most three lines, for the concise output (a template like `explanation`).
+    #[serde(default)]
+    pub brief: Option<Spanned<String>>,
     /// A family explanation: the general case of a kind of async error, given when no specific
     /// entry explains a diagnostic. Its id starts with `family-`.
     #[serde(default)]
@@ -63,6 +66,117 @@ pub struct RawMatcher {
     /// A pattern on a runtime panic's message; such a matcher matches panics, not diagnostics.
     #[serde(default)]
     pub panic: Option<Spanned<RawPattern>>,
+    // Facts (`src/facts`): kinds of the type in a role, or names, for the roles of that name.
+    #[serde(default)]
+    pub expected: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub found: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub self_type: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub within: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub operand: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub receiver: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub held: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub captured: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub awaited: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub returned: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub opaque: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub unsatisfied: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub required_by: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub binding: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub method: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub async_method: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub field: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub function: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub dyn_trait: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub hint: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub distinct: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub not_async: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub scrutinee: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub trait_arg: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub trait_def: Option<Spanned<OneOrMany>>,
+    /// What encloses the primary span in the user's code (`sync fn`, `async`, …).
+    #[serde(default)]
+    pub context: Option<Spanned<OneOrMany>>,
+    /// The function a closure or async block around the primary span is passed to.
+    #[serde(default)]
+    pub callee: Option<Spanned<OneOrMany>>,
+}
+
+impl RawMatcher {
+    /// The fact conditions, by role key.
+    pub fn facts(&self) -> Vec<(&'static str, &Spanned<OneOrMany>)> {
+        // Roles a matcher is about first (the first one found becomes `${subject}`).
+        let all = [
+            ("found", &self.found),
+            ("operand", &self.operand),
+            ("receiver", &self.receiver),
+            ("self_type", &self.self_type),
+            ("held", &self.held),
+            ("captured", &self.captured),
+            ("awaited", &self.awaited),
+            ("returned", &self.returned),
+            ("scrutinee", &self.scrutinee),
+            ("trait_arg", &self.trait_arg),
+            ("within", &self.within),
+            ("opaque", &self.opaque),
+            ("expected", &self.expected),
+            ("unsatisfied", &self.unsatisfied),
+            ("required_by", &self.required_by),
+            ("binding", &self.binding),
+            ("method", &self.method),
+            ("async_method", &self.async_method),
+            ("field", &self.field),
+            ("function", &self.function),
+            ("dyn_trait", &self.dyn_trait),
+            ("hint", &self.hint),
+            ("distinct", &self.distinct),
+            ("not_async", &self.not_async),
+            ("trait_def", &self.trait_def),
+        ];
+        all.into_iter()
+            .filter_map(|(key, value)| value.as_ref().map(|v| (key, v)))
+            .collect()
+    }
+}
+
+/// A value or a list of values.
+#[derive(Deserialize, Clone)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    pub fn items(&self) -> Vec<String> {
+        match self {
+            OneOrMany::One(one) => vec![one.clone()],
+            OneOrMany::Many(many) => many.clone(),
+        }
+    }
 }
 
 /// A string is a literal substring; `{ regex = '…' }` is a regex.
@@ -84,15 +198,30 @@ pub struct RawRustc {
 #[serde(deny_unknown_fields)]
 pub struct RawFix {
     pub title: Spanned<String>,
+    /// When the fix applies: the same conditions as a matcher (most often `context`, `callee` or
+    /// facts); a fix whose conditions fail for this code is not shown.
+    #[serde(default)]
+    pub when: Option<Spanned<RawMatcher>>,
     #[serde(default)]
     pub code: Option<Spanned<String>>,
     #[serde(default)]
     pub at: Option<Spanned<RawAt>>,
+    /// Shorthand for `edit = "replace"` with this `text`.
     #[serde(default)]
     pub replace: Option<Spanned<String>>,
+    /// An edit of the user's code built at `at` (`src/edit`): `"await"`, `"move"`, …
+    #[serde(default)]
+    pub edit: Option<Spanned<String>>,
+    /// The argument of an edit that takes one (a template).
+    #[serde(default)]
+    pub text: Option<Spanned<String>>,
+    /// `"machine"` when the edit certainly compiles to the intended meaning, else `"maybe"`.
+    #[serde(default)]
+    pub applicability: Option<Spanned<String>>,
 }
 
-/// Where a fix points: `"primary"`, or the span whose label / child message matches.
+/// Where a fix points: `"primary"`, `"subject"` (the fact the matcher is about), a role's fact
+/// (`"held"`, `"binding"`…), or the span whose label / child message matches.
 #[derive(Deserialize)]
 #[serde(untagged)]
 pub enum RawAt {

@@ -1,6 +1,13 @@
-//! The parts of a rustc diagnostic that knowledge-base matchers look at, gathered once per diagnostic.
+//! The parts of a rustc diagnostic that knowledge-base matchers look at, gathered once per
+//! diagnostic: its texts, its facts (extracted on first use) and the user's code around its
+//! primary span (read on first use, when the sources are available).
+
+use std::cell::OnceCell;
 
 use cargo_metadata::diagnostic::{Diagnostic, DiagnosticLevel, DiagnosticSpan};
+
+use crate::facts::Facts;
+use crate::source::{Place, Sources};
 
 /// A diagnostic flattened for matching: its message, code and level, every child message,
 /// every span label (of the diagnostic and of its children), the backtick-quoted items
@@ -13,10 +20,33 @@ pub struct Subject<'d> {
     pub labels: Vec<(&'d str, &'d DiagnosticSpan)>,
     pub quoted: Vec<&'d str>,
     pub sources: Vec<&'d str>,
+    files: Option<&'d Sources>,
+    /// The compilation's crate root file, to find the user's files from.
+    crate_root: Option<std::path::PathBuf>,
+    facts: OnceCell<Facts<'d>>,
+    place: OnceCell<Option<Place>>,
 }
 
 impl<'d> Subject<'d> {
+    /// A subject matched on rustc's text alone.
     pub fn new(diagnostic: &'d Diagnostic) -> Self {
+        Self::build(diagnostic, None)
+    }
+
+    /// A subject that can also look at the user's code around the diagnostic; `crate_root` is
+    /// the compilation's crate root file, when known (see [`Sources`]).
+    pub fn with_sources(
+        diagnostic: &'d Diagnostic,
+        files: &'d Sources,
+        crate_root: Option<std::path::PathBuf>,
+    ) -> Self {
+        Subject {
+            crate_root,
+            ..Self::build(diagnostic, Some(files))
+        }
+    }
+
+    fn build(diagnostic: &'d Diagnostic, files: Option<&'d Sources>) -> Self {
         let mut subject = Subject {
             diagnostic,
             level: level_name(&diagnostic.level),
@@ -25,6 +55,10 @@ impl<'d> Subject<'d> {
             labels: Vec::new(),
             quoted: Vec::new(),
             sources: Vec::new(),
+            files,
+            crate_root: None,
+            facts: OnceCell::new(),
+            place: OnceCell::new(),
         };
         subject.collect_spans(&diagnostic.spans);
         for child in &diagnostic.children {
@@ -66,6 +100,35 @@ impl<'d> Subject<'d> {
         std::iter::once(self.diagnostic.message.as_str())
             .chain(self.children.iter().map(|c| c.message.as_str()))
             .chain(self.labels.iter().map(|(l, _)| *l))
+    }
+
+    /// The diagnostic's facts, extracted on first use.
+    pub fn facts(&self) -> &Facts<'d> {
+        self.facts.get_or_init(|| Facts::extract(self.diagnostic))
+    }
+
+    /// The user's code at the primary span, read on first use.
+    pub fn place(&self) -> Option<&Place> {
+        self.place
+            .get_or_init(|| {
+                let files = self.files?;
+                let span = crate::span::primary_user_span(self.diagnostic)?;
+                files.place(span, self.crate_root.as_deref())
+            })
+            .as_ref()
+    }
+
+    /// The manifest of the package a place belongs to (see [`Sources::manifest_of`]).
+    pub fn manifest_of(
+        &self,
+        place: &crate::source::Place,
+    ) -> Option<(String, std::rc::Rc<crate::source::SourceFile>)> {
+        self.files?.manifest_of(place)
+    }
+
+    /// The user's code at any span of the diagnostic (a fact's), read on first use.
+    pub fn place_of(&self, span: &DiagnosticSpan) -> Option<crate::source::Place> {
+        self.files?.place(span, self.crate_root.as_deref())
     }
 
     /// The span rustc marks as primary, when there is one.

@@ -1,6 +1,8 @@
 //! Text templates of knowledge-base entries: `${name}` placeholders filled from captures.
 //!
-//! `${name}` stands for a capture (or the entry's default for it); `$$` writes a literal `$`.
+//! `${name}` stands for a capture (or the entry's default for it); `${name:code}` writes a capture
+//! as code, between backticks, and the default as it is (a default is often words, such as "a
+//! local value", where a capture is a name); `$$` writes a literal `$`.
 //! Any other `$` is kept as it is, so Rust code such as `macro_rules!` bodies stays readable.
 
 use std::borrow::Cow;
@@ -57,10 +59,10 @@ impl Template {
         Ok(Template { parts })
     }
 
-    /// The placeholder names the template uses.
+    /// The placeholder names the template uses (without a `:code` modifier).
     pub fn placeholders(&self) -> impl Iterator<Item = &str> {
         self.parts.iter().filter_map(|p| match p {
-            Part::Placeholder(name) => Some(name.as_str()),
+            Part::Placeholder(name) => Some(split_modifier(name).0),
             Part::Text(_) => None,
         })
     }
@@ -74,12 +76,18 @@ impl Template {
         for part in &self.parts {
             match part {
                 Part::Text(text) => out.push_str(text),
-                Part::Placeholder(name) => {
-                    match captures.get(name).or_else(|| defaults.get(name)) {
-                        Some(value) => out.push_str(value),
-                        None => {
+                Part::Placeholder(written) => {
+                    let (name, as_code) = split_modifier(written);
+                    match (captures.get(name), defaults.get(name)) {
+                        (Some(value), _) if as_code => {
+                            out.push('`');
+                            out.push_str(value);
+                            out.push('`');
+                        }
+                        (Some(value), _) | (None, Some(value)) => out.push_str(value),
+                        (None, None) => {
                             out.push_str("${");
-                            out.push_str(name);
+                            out.push_str(written);
                             out.push('}');
                         }
                     }
@@ -87,6 +95,14 @@ impl Template {
             }
         }
         Cow::Owned(out)
+    }
+}
+
+/// `binding:code` is (`binding`, true).
+fn split_modifier(written: &str) -> (&str, bool) {
+    match written.strip_suffix(":code") {
+        Some(name) => (name, true),
+        None => (written, false),
     }
 }
 
@@ -107,6 +123,15 @@ mod tests {
         let filled = t.fill(&caps(&[("binding", "guard")]), &caps(&[("ty", "i32")]));
         assert_eq!(filled, "let guard = { i32 }; $x $y");
         assert_eq!(t.placeholders().collect::<Vec<_>>(), ["binding", "ty"]);
+    }
+
+    #[test]
+    fn code_placeholders_quote_captures_but_not_defaults() {
+        let t = Template::parse("borrows ${binding:code}").unwrap();
+        let defaults = caps(&[("binding", "a local value")]);
+        assert_eq!(t.fill(&caps(&[("binding", "x")]), &defaults), "borrows `x`");
+        assert_eq!(t.fill(&Captures::new(), &defaults), "borrows a local value");
+        assert_eq!(t.placeholders().collect::<Vec<_>>(), ["binding"]);
     }
 
     #[test]

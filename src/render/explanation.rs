@@ -1,11 +1,15 @@
-//! Draws an explanation with annotate-snippets, in rustc's own style: a titled block with the
-//! why, then one `help:` per fix pointing at the user's code, then links and crates.
+//! Draws an explanation with annotate-snippets, in rustc's own style. By default concise: a
+//! titled block with the why in brief and the first fix (its edit as a patch, or its code), one
+//! link and a line saying what more there is. With `--verbose` in full: the whole why, one
+//! `help:` per fix pointing at the user's code, every link and crate. The knowledge base's
+//! comparison with rustc's own help is for maintainers and never drawn.
 
 use annotate_snippets::{AnnotationKind, Group, Level, Patch, Renderer, Snippet};
 
 use super::snippet::SpanSource;
 use super::{Relation, Root, Style};
-use crate::explain::Explanation;
+use crate::explain::{Explanation, FixText};
+use crate::kb::Link;
 
 /// The note for an error caused by an earlier explained one, ending in a newline.
 pub fn render_follows(root: &Root, style: Style) -> String {
@@ -49,9 +53,23 @@ fn finish(rendered: String) -> String {
     text
 }
 
-/// The explanation as text, ending in a newline.
+/// Whether the reader has already seen, higher up in the same output, an explanation by the
+/// same entry (of another diagnostic).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seen {
+    First,
+    /// The concise form then leaves out its link and what more there is: both are above.
+    Again,
+}
+
+/// The explanation as text, ending in a newline: concise unless `style.verbose`.
 pub fn render_explanation(explanation: &Explanation<'_>, style: Style) -> String {
-    render_explanation_with(explanation, &[], style)
+    render_explanation_with(explanation, &[], Seen::First, style)
+}
+
+/// [`render_explanation`] for an explanation whose entry the reader may have seen above.
+pub fn render_explanation_seen(explanation: &Explanation<'_>, seen: Seen, style: Style) -> String {
+    render_explanation_with(explanation, &[], seen, style)
 }
 
 /// The explanation with extra notes (name, text; paragraphs apart by a blank line) right under
@@ -59,13 +77,148 @@ pub fn render_explanation(explanation: &Explanation<'_>, style: Style) -> String
 pub(super) fn render_explanation_with(
     explanation: &Explanation<'_>,
     notes: &[(&str, String)],
+    seen: Seen,
     style: Style,
 ) -> String {
-    let sources: Vec<Option<SpanSource>> = explanation
-        .fixes
-        .iter()
-        .map(|f| f.span.and_then(SpanSource::new))
-        .collect();
+    if style.verbose {
+        render_full(explanation, notes, style)
+    } else {
+        render_concise(explanation, notes, seen, style)
+    }
+}
+
+/// The default: the title, the why in brief, the first fix (its edit, or its code), one link
+/// and a line saying what more there is and how to see it (those two only the first time the
+/// entry explains something in this output).
+fn render_concise(
+    explanation: &Explanation<'_>,
+    notes: &[(&str, String)],
+    seen: Seen,
+    style: Style,
+) -> String {
+    let first = explanation.fixes.first();
+    let source = first.and_then(FixPlace::of);
+    let mut report: Vec<Group<'_>> = Vec::new();
+
+    let mut head = Level::NOTE
+        .with_name("explain")
+        .primary_title(explanation.title.as_str())
+        .id(explanation.id)
+        .elements(
+            notes
+                .iter()
+                .flat_map(|(name, text)| paragraphs(name, text, style)),
+        )
+        .elements(paragraphs("why", &explanation.brief, style));
+    let mut fix_group = None;
+    if let Some(fix) = first {
+        match (&source, fix.is_edit(), &fix.code) {
+            // An edit of the user's code: drawn as rustc draws its suggestions.
+            (Some(source), true, _) | (Some(source), false, None) => {
+                fix_group = Some(fix_snippet(
+                    Group::with_title(Level::HELP.secondary_title(fix.title.as_str())),
+                    fix,
+                    source,
+                ));
+            }
+            // Code to write: under the title, where the eye already is.
+            (_, _, Some(code)) => {
+                head = head.element(Level::HELP.message(format!("{}\n{code}", fix.title)));
+            }
+            _ => head = head.element(Level::HELP.message(fix.title.as_str())),
+        }
+    }
+    report.push(head);
+    report.extend(fix_group);
+
+    if seen == Seen::Again {
+        return finish(renderer(style).render(&report));
+    }
+    let mut tail = Group::with_level(Level::NOTE);
+    if let Some(link) = explanation.links.first() {
+        tail = tail.element(
+            Level::NOTE
+                .with_name("read")
+                .message(link_text(link, style)),
+        );
+    }
+    if let Some(more) = more_line(explanation, style) {
+        tail = tail.element(Level::NOTE.with_name("more").message(more));
+    }
+    report.push(tail);
+
+    finish(renderer(style).render(&report))
+}
+
+/// `title <url>`, or the URL alone when both would not fit on one line.
+fn link_text(link: &Link, style: Style) -> String {
+    let both = format!("{} <{}>", link.title, link.url);
+    // `   = read: ` stands before it.
+    if both.chars().count() + 11 <= style.width {
+        both
+    } else {
+        format!("<{}>", link.url)
+    }
+}
+
+/// What the concise form leaves out, and how to see it; `None` when it leaves nothing out. On
+/// one line whenever it fits the width (without the `-v` alternative if need be), else the
+/// command on a line of its own.
+fn more_line(explanation: &Explanation<'_>, style: Style) -> Option<String> {
+    let what = left_out(explanation, true)?;
+    let command = format!("`cargo async-explain --explain {}`", explanation.id);
+    // `   = more: ` stands before it; the command is never broken.
+    let room = style.width.saturating_sub(11);
+    let fits = |text: &str| text.chars().count() <= room;
+    let with_verbose = format!("{what}: {command} or `-v`");
+    if fits(&with_verbose) {
+        return Some(with_verbose);
+    }
+    let plain = format!("{what}: {command}");
+    if fits(&plain) {
+        return Some(plain);
+    }
+    Some(format!("{what}:\n{command} or `-v`"))
+}
+
+/// What the concise form of an explanation leaves out (`+2 fixes, +1 link, 2 crates`; the
+/// other fixes only when `fixes_left_out`), or `None` when nothing is.
+pub(super) fn left_out(explanation: &Explanation<'_>, fixes_left_out: bool) -> Option<String> {
+    let mut parts = Vec::new();
+    let fixes = explanation.fixes.len().saturating_sub(1);
+    if fixes > 0 && fixes_left_out {
+        parts.push(format!("+{}", count(fixes, "fix", "fixes")));
+    }
+    let links = explanation.links.len().saturating_sub(1);
+    if links > 0 {
+        parts.push(format!("+{}", count(links, "link", "links")));
+    }
+    if !explanation.crates.is_empty() {
+        parts.push(count(explanation.crates.len(), "crate", "crates"));
+    }
+    let code_left_out = fixes_left_out
+        && explanation
+            .fixes
+            .first()
+            .is_some_and(|f| f.code.is_some() && f.is_edit());
+    let why_left_out = explanation.why != explanation.brief || explanation.sync.is_some();
+    if parts.is_empty() {
+        if !why_left_out && !code_left_out {
+            return None;
+        }
+        parts.push("the whole explanation".to_owned());
+    }
+    Some(parts.join(", "))
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// `--verbose`: the whole why, rustc's comparison left out, every fix with where it applies,
+/// every link and crate.
+fn render_full(explanation: &Explanation<'_>, notes: &[(&str, String)], style: Style) -> String {
+    let sources: Vec<Option<FixPlace>> = explanation.fixes.iter().map(FixPlace::of).collect();
     let mut report: Vec<Group<'_>> = Vec::new();
 
     let mut head = Level::NOTE
@@ -81,9 +234,6 @@ pub(super) fn render_explanation_with(
     if let Some(sync) = &explanation.sync {
         head = head.elements(paragraphs("note", sync, style));
     }
-    if let Some((_, note)) = &explanation.rustc {
-        head = head.elements(paragraphs("note", note, style));
-    }
     report.push(head);
 
     let count = explanation.fixes.len();
@@ -95,16 +245,7 @@ pub(super) fn render_explanation_with(
         };
         let mut group = Group::with_title(Level::HELP.secondary_title(title));
         if let Some(source) = source {
-            group = match &fix.replacement {
-                Some(replacement) => group.element(
-                    snippet_of(source)
-                        .patch(Patch::new(source.range.clone(), replacement.as_str())),
-                ),
-                None => group.element(
-                    snippet_of(source)
-                        .annotation(AnnotationKind::Context.span(source.range.clone())),
-                ),
-            };
+            group = fix_snippet(group, fix, source);
         }
         if let Some(code) = &fix.code {
             group = group.element(Level::NOTE.no_name().message(code.as_str()));
@@ -136,6 +277,51 @@ pub(super) fn render_explanation_with(
     }
 
     finish(renderer(style).render(&report))
+}
+
+/// Where a fix is drawn: the lines of the user's code it edits (with each replacement), or the
+/// span it is about (no replacements).
+struct FixPlace {
+    source: SpanSource,
+    patches: Vec<(std::ops::Range<usize>, String)>,
+}
+
+impl FixPlace {
+    fn of(fix: &FixText<'_>) -> Option<FixPlace> {
+        if let Some(edit) = &fix.edit {
+            let excerpt = edit.excerpt();
+            return Some(FixPlace {
+                source: SpanSource {
+                    path: excerpt.path,
+                    line_start: excerpt.line_start,
+                    range: excerpt.patches.first().map_or(0..0, |(r, _)| r.clone()),
+                    text: excerpt.text,
+                },
+                patches: excerpt.patches,
+            });
+        }
+        let source = SpanSource::new(fix.span?)?;
+        let patches = match &fix.replacement {
+            Some(text) => vec![(source.range.clone(), text.clone())],
+            None => Vec::new(),
+        };
+        Some(FixPlace { source, patches })
+    }
+}
+
+/// The fix's place in the user's code: the edit as patches, or the span it is about.
+fn fix_snippet<'a>(group: Group<'a>, _fix: &'a FixText<'_>, place: &'a FixPlace) -> Group<'a> {
+    if place.patches.is_empty() {
+        return group.element(
+            snippet_of(&place.source)
+                .annotation(AnnotationKind::Context.span(place.source.range.clone())),
+        );
+    }
+    let mut snippet = snippet_of(&place.source);
+    for (range, text) in &place.patches {
+        snippet = snippet.patch(Patch::new(range.clone(), text.as_str()));
+    }
+    group.element(snippet)
 }
 
 fn snippet_of<'a, T: Clone>(source: &'a SpanSource) -> Snippet<'a, T> {

@@ -37,6 +37,8 @@ const RANKS: usize = 4;
 
 pub struct Github {
     human: Human,
+    /// `--verbose`: annotations carry the whole why instead of the brief one.
+    verbose: bool,
     workspace: Workspace,
     /// Up to [`PER_STEP_LIMIT`] annotations per severity and rank, in stream order.
     kept: [[Vec<String>; RANKS]; 3],
@@ -48,6 +50,7 @@ impl Github {
     pub fn new(style: Style, workspace: Workspace) -> Self {
         Github {
             human: Human::new(style),
+            verbose: style.verbose,
             workspace,
             kept: Default::default(),
             seen: [0; 3],
@@ -68,7 +71,7 @@ impl Github {
         self.seen[s] += 1;
         let bucket = &mut self.kept[s][rank as usize];
         if bucket.len() < PER_STEP_LIMIT {
-            bucket.push(annotation(finding, &self.workspace));
+            bucket.push(annotation(finding, &self.workspace, self.verbose));
         }
     }
 }
@@ -158,7 +161,7 @@ impl Emitter for Github {
 }
 
 /// The workflow command for one finding.
-fn annotation(finding: &Finding<'_>, workspace: &Workspace) -> String {
+fn annotation(finding: &Finding<'_>, workspace: &Workspace, verbose: bool) -> String {
     let name = match finding.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -183,12 +186,12 @@ fn annotation(finding: &Finding<'_>, workspace: &Workspace) -> String {
     };
     props.push(("title", title));
     let props: Vec<(&str, &str)> = props.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    command(name, &props, &message(finding, workspace))
+    command(name, &props, &message(finding, workspace, verbose))
 }
 
-/// The annotation's text: rustc's message, its labels and notes, then the explanation and the
-/// first fix.
-fn message(finding: &Finding<'_>, workspace: &Workspace) -> String {
+/// The annotation's text: rustc's message, its labels and notes, then the explanation (the why
+/// in brief, or whole when `verbose`), the first fix and the first link.
+fn message(finding: &Finding<'_>, workspace: &Workspace, verbose: bool) -> String {
     let d = finding.diagnostic;
     let mut text = finding.headline();
     for line in d.message.lines().skip(1) {
@@ -206,7 +209,8 @@ fn message(finding: &Finding<'_>, workspace: &Workspace) -> String {
         let _ = write!(text, "\n\n{relation}");
     }
     for e in finding.explanations {
-        let _ = write!(text, "\n\nexplain[{}]: {}\n{}", e.id, e.title, e.why);
+        let why = if verbose { &e.why } else { &e.brief };
+        let _ = write!(text, "\n\nexplain[{}]: {}\n{why}", e.id, e.title);
         if let Some(fix) = e.fixes.first() {
             let _ = write!(text, "\n\nfix: {}", fix.title);
             if let Some(code) = &fix.code {

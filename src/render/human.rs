@@ -1,22 +1,32 @@
 //! The default format: every diagnostic exactly as rustc rendered it, each explained one followed
-//! by its explanation; text lines verbatim; cargo's bookkeeping JSON hidden as cargo hides it;
-//! a program's backtraces folded and its explained panics followed by their explanation.
+//! by its explanation (concise unless `--verbose`; a second explanation by the same entry without
+//! the link and the pointer to more, given the first time); text lines verbatim; cargo's
+//! bookkeeping JSON hidden as cargo hides it; a program's backtraces folded and its explained
+//! panics followed by their explanation.
+
+use std::collections::HashSet;
 
 use super::{
-    BacktraceEvent, DiagnosticEvent, Emitter, Event, PanicEvent, Style, raw_line,
-    render_explanation, render_follows, render_panic, strip_ansi, write_backtrace,
+    BacktraceEvent, DiagnosticEvent, Emitter, Event, PanicEvent, Seen, Style, raw_line,
+    render_explanation_seen, render_follows, render_panic, strip_ansi, write_backtrace,
 };
 
 pub struct Human {
     style: Style,
+    /// The entries that explained a diagnostic above (at most one per entry of the knowledge
+    /// base): their next explanations leave out the link and the line about what more there is.
+    seen: HashSet<String>,
 }
 
 impl Human {
     pub fn new(style: Style) -> Self {
-        Human { style }
+        Human {
+            style,
+            seen: HashSet::new(),
+        }
     }
 
-    fn diagnostic(&self, d: &DiagnosticEvent<'_>, out: &mut Vec<u8>) {
+    fn diagnostic(&mut self, d: &DiagnosticEvent<'_>, out: &mut Vec<u8>) {
         match d.rendered {
             Some(rendered) => {
                 let text = if self.style.color {
@@ -39,7 +49,14 @@ impl Human {
             out.push(b'\n');
         }
         for explanation in d.explanations {
-            out.extend_from_slice(render_explanation(explanation, self.style).as_bytes());
+            let seen = if self.seen.insert(explanation.id.to_owned()) {
+                Seen::First
+            } else {
+                Seen::Again
+            };
+            out.extend_from_slice(
+                render_explanation_seen(explanation, seen, self.style).as_bytes(),
+            );
             out.push(b'\n');
         }
     }

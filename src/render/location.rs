@@ -35,19 +35,23 @@ pub struct Located<'d> {
 }
 
 impl Workspace {
-    /// A workspace rooted at `roots` (absolute paths: the root and, for example, its canonical form).
+    /// A workspace rooted at `roots` (absolute paths: the root and, for example, its canonical
+    /// form). Each is known both as given and with its `.` and `..` segments resolved (the
+    /// resolved spelling first: reports name the root by it).
     pub fn new<'p>(roots: impl IntoIterator<Item = &'p Path>) -> Self {
         let mut prefixes: Vec<String> = Vec::new();
         for root in roots {
-            let mut prefix = slashes(&root.to_string_lossy()).into_owned();
-            if !is_absolute(&prefix) {
+            let given = slashes(&root.to_string_lossy()).into_owned();
+            if !is_absolute(&given) {
                 continue;
             }
-            if !prefix.ends_with('/') {
-                prefix.push('/');
-            }
-            if !prefixes.contains(&prefix) {
-                prefixes.push(prefix);
+            for mut prefix in [resolve_dots(&given), given] {
+                if !prefix.ends_with('/') {
+                    prefix.push('/');
+                }
+                if !prefixes.contains(&prefix) {
+                    prefixes.push(prefix);
+                }
             }
         }
         Workspace { prefixes }
@@ -203,6 +207,27 @@ fn is_absolute(name: &str) -> bool {
             && (bytes[2] == b'/' || bytes[2] == b'\\'))
 }
 
+/// An absolute `/`-separated path with its `.` segments dropped and each `..` taking away the
+/// segment before it (never the root or a drive), read as written: SARIF consumers reject a base
+/// URI with `..` in it, since links may make it mean something else on another machine.
+fn resolve_dots(path: &str) -> String {
+    let (root, rest) = match path.as_bytes() {
+        [d, b':', ..] if d.is_ascii_alphabetic() => path.split_at(2),
+        _ => ("", path),
+    };
+    let mut segments: Vec<&str> = Vec::new();
+    for segment in rest.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                segments.pop();
+            }
+            _ => segments.push(segment),
+        }
+    }
+    format!("{root}/{}", segments.join("/"))
+}
+
 /// Windows separators as `/`, so paths compare and read the same on every runner.
 fn slashes(path: &str) -> std::borrow::Cow<'_, str> {
     if path.contains('\\') {
@@ -274,6 +299,26 @@ mod tests {
         );
         assert_eq!(w.file("src\\main.rs"), inside("src/main.rs"));
         assert_eq!(w.root_uri().as_deref(), Some("file:///C:/work/project/"));
+    }
+
+    #[test]
+    fn a_root_with_dot_segments_is_named_without_them() {
+        let w = ws("/home/ci/app/../project");
+        assert_eq!(w.root_uri().as_deref(), Some("file:///home/ci/project/"));
+        assert_eq!(
+            w.file("/home/ci/project/src/main.rs"),
+            inside("src/main.rs")
+        );
+        assert_eq!(
+            w.file("/home/ci/app/../project/src/main.rs"),
+            inside("src/main.rs")
+        );
+        assert_eq!(resolve_dots("/../a/.."), "/");
+        assert_eq!(resolve_dots("C:/w/x/../y"), "C:/w/y");
+        assert_eq!(
+            ws("C:\\w\\..\\p").root_uri().as_deref(),
+            Some("file:///C:/p/")
+        );
     }
 
     #[test]

@@ -24,7 +24,7 @@ use crate::input::Shape;
 use crate::panic::{FoldedBacktrace, HeldBacktrace, Panic, Site};
 
 pub use backtrace::{render_backtrace, write_backtrace};
-pub use explanation::{render_explanation, render_follows};
+pub use explanation::{Seen, render_explanation, render_explanation_seen, render_follows};
 pub use github::Github;
 pub use gitlab::Gitlab;
 pub use human::Human;
@@ -41,6 +41,9 @@ pub struct Style {
     pub color: bool,
     /// Width annotate-snippets lays out for.
     pub width: usize,
+    /// Every part of an explanation (`--verbose`): the whole why, every fix, link and crate.
+    /// Otherwise the concise form: the brief why, the first fix, one link and what more there is.
+    pub verbose: bool,
 }
 
 /// One unit of input, as the emitters see it.

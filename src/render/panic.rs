@@ -2,7 +2,7 @@
 //! panic came from in the user's code (the innermost user frame of the backtrace, the API it
 //! called and the user frames that led there; or the panic's own location).
 
-use super::explanation::render_explanation_with;
+use super::explanation::{Seen, render_explanation_with};
 use super::{PanicEvent, Style};
 
 /// Every explanation of the panic, ending in a newline; empty when nothing explains it.
@@ -10,7 +10,12 @@ pub fn render_panic(event: &PanicEvent<'_>, style: Style) -> String {
     let notes = site_notes(event);
     let mut out = String::new();
     for explanation in event.explanations {
-        out.push_str(&render_explanation_with(explanation, &notes, style));
+        out.push_str(&render_explanation_with(
+            explanation,
+            &notes,
+            Seen::First,
+            style,
+        ));
         out.push('\n');
     }
     out

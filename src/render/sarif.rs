@@ -19,6 +19,7 @@ use serde_json::{Map, Value, json};
 use super::finding::{Finding, Rule, Severity, code_help_uri};
 use super::location::{FilePath, Workspace, span_text};
 use super::{Emitter, Event, Relation, Summary};
+use crate::explain::Explanation;
 use crate::kb::{Captures, Entry, Template};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -88,10 +89,18 @@ impl Sarif {
             Rule::Entry(entry) => entry_rule(&id, entry),
             // Its entry's rule came with the explained diagnostic it repeats; should that one not
             // be in this log, a rule named after the misconception stands in.
-            Rule::Repeat(_) => json!({
-                "id": id,
-                "shortDescription": { "text": finding.misconception().unwrap_or_default() },
-            }),
+            Rule::Repeat(_) => {
+                let title = finding.misconception().unwrap_or_default();
+                let full = format!(
+                    "{title}: the same mistake as a diagnostic explained earlier in the build."
+                );
+                json!({
+                    "id": id,
+                    "shortDescription": { "text": title },
+                    "fullDescription": { "text": full },
+                    "help": { "text": full, "markdown": full },
+                })
+            }
             Rule::Code(code) => code_rule(code),
             Rule::Message(_) if self.derived >= MAX_DERIVED_RULES => {
                 id = Cow::Borrowed(CATCH_ALL_RULE);
@@ -135,7 +144,7 @@ impl Sarif {
                 FINGERPRINT_KEY,
                 format!("{:016x}", finding.fingerprint()),
             ),
-            fixes: self.fixes(d),
+            fixes: self.fixes(d, finding.explanations),
             properties: finding.follows.map(|root| {
                 let key = match root.relation {
                     Relation::CausedBy => "followsFrom",
@@ -197,9 +206,36 @@ impl Sarif {
         related
     }
 
-    /// rustc's machine-applicable suggestions: one fix per suggesting child, its replacements
-    /// grouped by file.
-    fn fixes<'d>(&self, d: &'d Diagnostic) -> Vec<Fix<'d>> {
+    /// The explanations' edits of the user's code (their first fix first), then rustc's
+    /// machine-applicable suggestions: one fix per suggesting child, its replacements grouped by
+    /// file.
+    fn fixes<'d>(&self, d: &'d Diagnostic, explanations: &'d [Explanation<'d>]) -> Vec<Fix<'d>> {
+        let mut ours = Vec::new();
+        for fix in explanations.iter().flat_map(|e| &e.fixes) {
+            let Some(edit) = &fix.edit else { continue };
+            let replacements = edit
+                .spans(fix.machine_applicable)
+                .iter()
+                .zip(&edit.replacements)
+                .map(|(span, r)| Replacement {
+                    deleted_region: Region::of(span),
+                    inserted_content: Text::new(r.text.as_str()),
+                })
+                .collect();
+            ours.push(Fix {
+                description: Text::new(fix.title.as_str()),
+                artifact_changes: vec![ArtifactChange {
+                    artifact_location: Artifact::of(&self.workspace.file(&edit.file_name)),
+                    replacements,
+                }],
+            });
+        }
+        let mut fixes = ours;
+        fixes.extend(self.rustc_fixes(d));
+        fixes
+    }
+
+    fn rustc_fixes<'d>(&self, d: &'d Diagnostic) -> Vec<Fix<'d>> {
         let mut nodes: Vec<&Diagnostic> = vec![d];
         collect_children(d, &mut nodes);
         let mut fixes = Vec::new();
@@ -554,27 +590,45 @@ fn indent(text: &str, by: &str) -> String {
         .join("\n")
 }
 
-/// A compiler code as a rule, linked to its documentation.
+/// A compiler code as a rule, linked to its documentation. No entry explains it, so its
+/// descriptions say what it is and where rustc's or clippy's documentation of it is (GitHub's
+/// code scanning requires a `fullDescription` and a `help` on every rule).
 fn code_rule(code: &str) -> Value {
-    let text = if let Some(lint) = code.strip_prefix("clippy::") {
-        format!("clippy lint `{lint}`")
+    let (what, docs) = if let Some(lint) = code.strip_prefix("clippy::") {
+        (format!("clippy lint `{lint}`"), "clippy's lint list")
     } else if code.starts_with('E') && code[1..].bytes().all(|b| b.is_ascii_digit()) {
-        format!("rustc error {code}")
+        (format!("rustc error {code}"), "the Rust error index")
     } else {
-        format!("rustc lint `{code}`")
+        (format!("rustc lint `{code}`"), "rustc's lint listing")
     };
+    let uri = code_help_uri(code);
+    let full = format!(
+        "The compiler's {what}: the result's message says what is wrong and where. \
+         No async-explain knowledge-base entry explains it."
+    );
     json!({
         "id": code,
-        "shortDescription": { "text": text },
-        "helpUri": code_help_uri(code),
+        "shortDescription": { "text": what },
+        "fullDescription": { "text": full },
+        "helpUri": uri,
+        "help": {
+            "text": format!("{full} The {what} is documented in {docs}: {uri}"),
+            "markdown": format!("{full} The {what} is documented in [{docs}]({uri})."),
+        },
     })
 }
 
 /// An error without a code, as the rule named after its message.
 fn message_rule(id: &str, message: &str) -> Value {
+    let full = "rustc reports this error without an error code; the rule is named after its \
+                message. The result's message says what is wrong and where.";
     json!({
         "id": id,
         "shortDescription": { "text": message },
-        "fullDescription": { "text": "rustc reports this error without an error code; the rule is named after its message" },
+        "fullDescription": { "text": full },
+        "help": {
+            "text": format!("{full} Without a code there is no error-index page; the compiler's own notes under the message are the documentation."),
+            "markdown": format!("{full} Without a code there is no error-index page; the compiler's own notes under the message are the documentation."),
+        },
     })
 }

@@ -64,6 +64,7 @@ impl Emitter for Short {
         let plain = Style {
             color: false,
             width: 0,
+            verbose: false,
         };
         write_backtrace(event, plain, out);
     }

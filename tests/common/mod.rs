@@ -6,10 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output as ProcessOutput, Stdio};
 
 use cargo_async_explain::cli::FormatArg;
-use cargo_async_explain::config::Config;
 use cargo_async_explain::kb::Kb;
-use cargo_async_explain::pipeline::{self, Output};
-use cargo_async_explain::render::Style;
+use cargo_async_explain::pipeline;
+use cargo_async_explain::replay::Replay;
 
 /// Layout width every snapshot is rendered at.
 pub const WIDTH: usize = 100;
@@ -79,9 +78,18 @@ pub fn kb() -> Kb {
     })
 }
 
-/// Runs the pipeline on `input` in `format`, colour off, fixed width; returns (stdout, notes).
+/// Runs the pipeline on `input` in `format`, colour off, fixed width, reading the user's code
+/// from `fixtures/` (where the recordings' relative file names point); returns (stdout, notes).
 pub fn run(kb: &Kb, format: FormatArg, input: &[u8]) -> (Vec<u8>, String) {
-    run_with(kb, format, input, pipeline::Options::default())
+    run_with(kb, format, input, fixture_options())
+}
+
+/// The stream options of a fixture replay: the user's code is under `fixtures/`.
+pub fn fixture_options() -> pipeline::Options {
+    pipeline::Options {
+        source_root: Some(repo().join("fixtures")),
+        ..Default::default()
+    }
 }
 
 /// [`run`] with stream options (for example `--full`: backtraces not folded).
@@ -91,27 +99,34 @@ pub fn run_with(
     input: &[u8],
     options: pipeline::Options,
 ) -> (Vec<u8>, String) {
-    let config = Config {
-        format,
-        style: Style {
-            color: false,
-            width: WIDTH,
-        },
-        kb_dirs: Vec::new(),
-        ci: Default::default(),
-    };
-    let mut out = Vec::new();
-    let mut notes = Vec::new();
-    {
-        let mut outputs = [Output::primary(config.emitter(), Box::new(&mut out))];
-        pipeline::run_with(kb, &mut outputs, input, "test input", &mut notes, options)
-            .expect("the stream runs");
+    run_styled(kb, format, input, options, false)
+}
+
+/// [`run_with`], with every part of each explanation shown when `verbose` (`--verbose`).
+pub fn run_styled(
+    kb: &Kb,
+    format: FormatArg,
+    input: &[u8],
+    options: pipeline::Options,
+    verbose: bool,
+) -> (Vec<u8>, String) {
+    Replay {
+        width: WIDTH,
+        verbose,
+        options,
     }
-    (out, String::from_utf8(notes).unwrap())
+    .run(kb, format, input, "test input")
+    .expect("the stream runs")
 }
 
 pub fn run_text(kb: &Kb, format: FormatArg, input: &[u8]) -> String {
     String::from_utf8(run(kb, format, input).0).expect("output is UTF-8 for UTF-8 input")
+}
+
+/// [`run_text`] with `--verbose`: every part of each explanation.
+pub fn run_verbose(kb: &Kb, format: FormatArg, input: &[u8]) -> String {
+    let out = run_styled(kb, format, input, fixture_options(), true).0;
+    String::from_utf8(out).expect("output is UTF-8 for UTF-8 input")
 }
 
 /// The ids that explained something (`async-explain::<id>` in the short output), sorted, unique.

@@ -40,7 +40,7 @@ pub fn run(options: &Options) -> Result<bool> {
         .context("xtask has no parent directory")?
         .join("fixtures");
     let cases = select_cases(&fixtures_dir, &options.cases)?;
-    let env = Environment::probe(&fixtures_dir)?;
+    let env = Environment::probe(&fixtures_dir, "/fixtures")?;
 
     let mut drifted = Vec::new();
     for case in &cases {
@@ -129,18 +129,20 @@ fn select_cases(fixtures_dir: &Path, requested: &[String]) -> Result<Vec<String>
 }
 
 /// Facts about this machine needed to run cargo and normalise its output.
-struct Environment {
-    cargo: String,
+pub(crate) struct Environment {
+    pub(crate) cargo: String,
     /// Package name -> cargo package id, for the fixtures workspace members.
-    package_ids: HashMap<String, String>,
+    pub(crate) package_ids: HashMap<String, String>,
     /// (machine-specific text, stable replacement), longest first.
     replacements: Vec<(String, String)>,
 }
 
 impl Environment {
-    fn probe(fixtures_dir: &Path) -> Result<Self> {
+    /// Probes the workspace at `workspace_dir` (`fixtures/` or `coverage/`), whose absolute path
+    /// becomes `root_as` in recordings.
+    pub(crate) fn probe(workspace_dir: &Path, root_as: &str) -> Result<Self> {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
-        let metadata = capture(cargo_command(&cargo, fixtures_dir).args([
+        let metadata = capture(cargo_command(&cargo, workspace_dir).args([
             "metadata",
             "--format-version",
             "1",
@@ -166,7 +168,7 @@ impl Environment {
         let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_string());
         let sysroot = capture(
             Command::new(rustc)
-                .current_dir(fixtures_dir)
+                .current_dir(workspace_dir)
                 .args(["--print", "sysroot"]),
         )?;
         let sysroot = sysroot.trim().to_string();
@@ -188,8 +190,8 @@ impl Environment {
         let mut pairs = vec![
             (target_dir.clone(), "/fixtures/target"),
             (canonical(&target_dir), "/fixtures/target"),
-            (workspace_root.clone(), "/fixtures"),
-            (canonical(&workspace_root), "/fixtures"),
+            (workspace_root.clone(), root_as),
+            (canonical(&workspace_root), root_as),
             (sysroot, "/rustlib"),
         ];
         for registry in crates_io_sources()? {
@@ -218,7 +220,7 @@ impl Environment {
     }
 
     /// Applies every normalisation to one raw line of cargo's output.
-    fn normalise(&self, line: &str) -> String {
+    pub(crate) fn normalise(&self, line: &str) -> String {
         let mut line = line.to_string();
         for (from, to) in &self.replacements {
             if line.contains(from.as_str()) {
@@ -325,7 +327,7 @@ fn hash_free(path: &str) -> String {
 }
 
 /// Sets the modification time of every file under `dir/src` (and `dir/tests`) to now.
-fn touch_sources(dir: &Path) -> Result<()> {
+pub(crate) fn touch_sources(dir: &Path) -> Result<()> {
     let now = std::time::SystemTime::now();
     let mut stack = vec![dir.join("src"), dir.join("tests")];
     while let Some(path) = stack.pop() {
@@ -637,7 +639,7 @@ fn skip_blank(chars: &mut std::iter::Peekable<std::str::Chars>) {
 
 /// Prints where a fresh recording differs from the committed one: the first
 /// few differing lines, each cut to a window around the first differing byte.
-fn print_diff(committed: &str, recorded: &str) {
+pub(crate) fn print_diff(committed: &str, recorded: &str) {
     const MAX_LINES: usize = 3;
     let old: Vec<&str> = committed.lines().collect();
     let new: Vec<&str> = recorded.lines().collect();
@@ -698,7 +700,7 @@ fn excerpt(line: &str, at: usize) -> String {
 }
 
 /// `1 error`, `2 errors`.
-fn plural(count: usize, noun: &str) -> String {
+pub(crate) fn plural(count: usize, noun: &str) -> String {
     if count == 1 {
         format!("1 {noun}")
     } else {
@@ -713,13 +715,11 @@ fn canonical(path: &str) -> String {
         .unwrap_or_else(|_| path.to_string())
 }
 
-/// `cargo` run in `fixtures/`, without the environment variables that would
-/// change where things are built or what rustc reports.
-fn cargo_command(cargo: &str, fixtures_dir: &Path) -> Command {
+/// `cargo` run in `dir` (`fixtures/` or `coverage/`), without the environment variables that
+/// would change where things are built or what rustc reports.
+pub(crate) fn cargo_command(cargo: &str, dir: &Path) -> Command {
     let mut command = Command::new(cargo);
-    command
-        .current_dir(fixtures_dir)
-        .env("CARGO_TERM_COLOR", "never");
+    command.current_dir(dir).env("CARGO_TERM_COLOR", "never");
     for var in [
         "CARGO_INCREMENTAL",
         "CARGO_TARGET_DIR",

@@ -1,0 +1,6 @@
+//! family: control
+//! what: reading a variable before it is initialised
+fn main() {
+    let n: u32;
+    println!("{n}");
+}

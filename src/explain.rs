@@ -86,10 +86,23 @@ impl<'a> Explanation<'a> {
                         .as_ref()
                         .zip(subject)
                         .and_then(|(at, subject)| select_span(subject, at, found.subject));
-                    let edit =
-                        fix.edit.as_ref().zip(subject).zip(span).and_then(
-                            |((spec, subject), span)| build_edit(spec, subject, span, found),
-                        );
+                    let edit = fix.edit.as_ref().zip(subject).zip(span).and_then(
+                        |((spec, subject), span)| {
+                            let first = build_edit(spec, subject, span, found)?;
+                            // The same edit at every other place the fix's label marks (each
+                            // recursive call, say).
+                            let others = match &fix.at {
+                                Some(SpanSelector::Label(pattern)) => subject
+                                    .labels
+                                    .iter()
+                                    .filter(|(label, s)| pattern.is_match(label) && *s != span)
+                                    .filter_map(|(_, s)| build_edit(spec, subject, s, found))
+                                    .collect(),
+                                _ => Vec::new(),
+                            };
+                            Some(first.merged(others))
+                        },
+                    );
                     let mut captures = found.captures.clone();
                     if let Some(edit) = &edit {
                         captures.insert("code".to_owned(), one_line(&edit.code));

@@ -232,6 +232,32 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<Edit> {
 }
 
 impl Edit {
+    /// This edit and others of the same file together, when they do not overlap and the result
+    /// still parses; else this edit alone.
+    pub fn merged(self, others: Vec<Edit>) -> Edit {
+        if others.is_empty() {
+            return self;
+        }
+        let mut all = self.clone();
+        for other in others {
+            if other.file_name != all.file_name {
+                return self;
+            }
+            all.replacements.extend(other.replacements);
+        }
+        all.replacements
+            .sort_by_key(|r| (r.range.start, r.range.end));
+        all.replacements.dedup();
+        let overlap = all
+            .replacements
+            .windows(2)
+            .any(|w| w[0].range.end > w[1].range.start);
+        if overlap || !all.parses() {
+            return self;
+        }
+        all
+    }
+
     /// The file's text with the edit applied.
     pub fn applied(&self) -> String {
         let mut out = String::with_capacity(self.file.text.len() + 64);

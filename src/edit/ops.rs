@@ -110,23 +110,53 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
             Some((wrap(r, "Box::pin(", ")"), code))
         }
         Op::Pin => {
-            let value = value_expr(&around, at)?;
+            // Inside a macro syn cannot read (`select!`), the anchor's own text may still be
+            // the value (`&mut operation`).
+            let parsed;
+            let value = match value_expr(&around, at) {
+                Some(v) => v,
+                None => {
+                    parsed = syn::parse_str::<syn::Expr>(at.file.slice(at.range.clone())).ok()?;
+                    &parsed
+                }
+            };
             let r = range(value);
             let code = text(r.clone());
-            match local_name(value) {
-                Some(name) => {
-                    let decl = let_statement(file, &name, at.range.start)?;
-                    let indent = at.file.indent_at(decl.start).to_owned();
-                    Some((
-                        vec![insert(
-                            decl.end,
-                            format!("\n{indent}let mut {name} = std::pin::pin!({name});"),
-                        )],
-                        code,
-                    ))
+            let Some(name) = local_name(value) else {
+                if around.is_empty() {
+                    return None;
                 }
-                None => Some((wrap(r, "std::pin::pin!(", ")"), code)),
+                return Some((wrap(r, "std::pin::pin!(", ")"), code));
+            };
+            let decl = let_statement(file, &name, at.range.start)?;
+            let declared = at.file.slice(decl.clone());
+            if declared.contains("pin!(") || declared.contains("Box::pin(") {
+                // Pinned already: await it through a `&mut` to the pin, not a `&`.
+                let mut shared = value;
+                while let syn::Expr::Paren(p) = shared {
+                    shared = &p.expr;
+                }
+                if !matches!(shared, syn::Expr::Reference(r) if r.mutability.is_none())
+                    || around.is_empty()
+                {
+                    return None;
+                }
+                let mut edits = vec![replace(r, format!("{name}.as_mut()"))];
+                if let Some(rest) = declared.strip_prefix("let ")
+                    && !rest.starts_with("mut ")
+                {
+                    edits.push(insert(decl.start + "let ".len(), "mut "));
+                }
+                return Some((edits, code));
             }
+            let indent = at.file.indent_at(decl.start).to_owned();
+            Some((
+                vec![insert(
+                    decl.end,
+                    format!("\n{indent}let mut {name} = std::pin::pin!({name});"),
+                )],
+                code,
+            ))
         }
         Op::CloneBefore | Op::OwnedBefore => {
             let name = inputs.binding.clone()?;
@@ -145,18 +175,7 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
                 format!("let {name} = {name}.{method}();\n{indent}"),
             )];
             if *op == Op::OwnedBefore {
-                // The task must own what it uses: move the owned copy into it.
-                let block = around
-                    .iter()
-                    .map(|e| &**e)
-                    .chain(async_blocks_in(file, stmt.clone()))
-                    .find_map(|e| match e {
-                        syn::Expr::Async(a) if a.capture.is_none() => Some(range(&a.async_token)),
-                        _ => None,
-                    });
-                if let Some(token) = block {
-                    edits.push(insert(token.end, " move"));
-                }
+                edits.extend(task_owns(file, at, &around, &name, stmt.clone())?);
             }
             Some((edits, name))
         }
@@ -247,6 +266,60 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
     }
 }
 
+/// The task must own the copy and lend it: `move` on the async block it runs, or, for a spawned
+/// call that borrowed `name` (`spawn(process(name))`), an async block that owns the copy and
+/// lends it to the call (`spawn(async move { process(&name).await })`).
+fn task_owns(
+    file: &syn::File,
+    at: &Place,
+    around: &[ExprRef<'_>],
+    name: &str,
+    stmt: Range<usize>,
+) -> Option<Vec<Replacement>> {
+    let block = around
+        .iter()
+        .map(|e| &**e)
+        .chain(async_blocks_in(file, stmt))
+        .find_map(|e| match e {
+            syn::Expr::Async(a) => Some(a),
+            _ => None,
+        });
+    if let Some(block) = block {
+        return Some(match block.capture {
+            Some(_) => Vec::new(),
+            None => vec![insert(range(&block.async_token).end, " move")],
+        });
+    }
+    // The spawned call: the argument of the call around the anchor that passes `name` on.
+    let spawned = around.iter().find_map(|e| match &**e {
+        syn::Expr::Call(c) => c.args.iter().find_map(|arg| match arg {
+            syn::Expr::Call(inner) if passes(&inner.args, name) => Some((arg, &inner.args)),
+            _ => None,
+        }),
+        _ => None,
+    })?;
+    let (call, args) = spawned;
+    let mut lent = at.file.slice(range(call)).to_owned();
+    let base = range(call).start;
+    // Lend the owned copy where the borrowed value went (from the last argument back, so
+    // earlier offsets stay right).
+    for arg in args.iter().rev() {
+        if matches!(arg, syn::Expr::Path(p) if p.path.is_ident(name)) {
+            let r = range(arg);
+            lent.replace_range(r.start - base..r.end - base, &format!("&{name}"));
+        }
+    }
+    Some(vec![replace(
+        range(call),
+        format!("async move {{ {lent}.await }}"),
+    )])
+}
+
+fn passes(args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>, name: &str) -> bool {
+    args.iter()
+        .any(|a| matches!(a, syn::Expr::Path(p) if p.path.is_ident(name)))
+}
+
 /// The expression whose value the anchor stands for: the expression exactly at the span; for a
 /// method name or field name rustc points at, the receiver; for `x?`, `x`; for the `.await` of
 /// something that cannot be awaited, that thing.
@@ -260,9 +333,24 @@ fn value_expr<'a>(around: &'a [ExprRef<'_>], at: &Place) -> Option<&'a syn::Expr
         syn::Expr::Field(f) if !exact => f.base.as_ref(),
         syn::Expr::Try(t) => t.expr.as_ref(),
         syn::Expr::Await(a) if range(&a.await_token).start <= at.range.start => a.base.as_ref(),
-        other => other,
+        other if exact => other,
+        // A larger expression around the span (inside a macro syn cannot read): not the value.
+        _ => return None,
     };
-    Some(value)
+    Some(operand(value))
+}
+
+/// For an operator rustc points at as a whole (`-f()`, `*f()`, `f()[0]`, `f() + 1`), the
+/// operand that is a call: the value the code meant.
+fn operand(e: &syn::Expr) -> &syn::Expr {
+    let call = |e: &syn::Expr| matches!(e, syn::Expr::Call(_) | syn::Expr::MethodCall(_));
+    match e {
+        syn::Expr::Unary(u) => u.expr.as_ref(),
+        syn::Expr::Index(i) => i.expr.as_ref(),
+        syn::Expr::Binary(b) if call(&b.left) && !call(&b.right) => b.left.as_ref(),
+        syn::Expr::Binary(b) if call(&b.right) && !call(&b.left) => b.right.as_ref(),
+        other => other,
+    }
 }
 
 /// Whether `expr.suffix` needs no parentheses.

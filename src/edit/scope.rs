@@ -45,8 +45,27 @@ pub fn end_before_await(at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>
     let indent = at.file.indent_at(start).to_owned();
     let region = indented(at.file.slice(start..region_end), &indent);
     let statement = &stmts[with_await];
+    // Other bindings the region declares and the code after it uses leave the block as its
+    // value (`let value = *count; drop(count);` before `save(value).await`).
+    let outputs: Vec<String> = stmts[first..with_await]
+        .iter()
+        .filter_map(|s| match s {
+            syn::Stmt::Local(local) => simple_name(&local.pat),
+            _ => None,
+        })
+        .filter(|n| *n != name && stmts[with_await..].iter().any(|s| mentions(s, n)))
+        .collect();
     if !mentions(statement, &name) {
-        let text = format!("{{\n{indent}    {region}\n{indent}}}\n{indent}");
+        let (head, tail) = match outputs.as_slice() {
+            [] => (String::new(), String::new()),
+            [one] => (format!("let {one} = "), format!("\n{indent}    {one}")),
+            many => (
+                format!("let ({}) = ", many.join(", ")),
+                format!("\n{indent}    ({})", many.join(", ")),
+            ),
+        };
+        let close = if head.is_empty() { "}" } else { "};" };
+        let text = format!("{head}{{\n{indent}    {region}{tail}\n{indent}{close}\n{indent}");
         return Some((
             vec![Replacement {
                 range: start..next,
@@ -55,6 +74,9 @@ pub fn end_before_await(at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>
             name,
         ));
     }
+    if !outputs.is_empty() {
+        return None;
+    }
     // The statement with the `.await` uses the binding: compute that use in the block.
     let uses = uses_before_await(statement, &name)?;
     let [single] = uses.as_slice() else {
@@ -62,8 +84,13 @@ pub fn end_before_await(at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>
     };
     let value = format!("{}_value", name.trim_start_matches("r#"));
     let used = at.file.slice(single.clone()).to_owned();
+    // A reference into the guard cannot leave the block: take an owned copy, lend it after.
+    let (tail, lent) = match used.strip_prefix('&').filter(|u| !u.starts_with("mut ")) {
+        Some(place) => (format!("{}.clone()", place.trim()), format!("&{value}")),
+        None => (used, value.clone()),
+    };
     let text = format!(
-        "let {value} = {{\n{indent}    {region}\n{indent}    {used}\n{indent}}};\n{indent}"
+        "let {value} = {{\n{indent}    {region}\n{indent}    {tail}\n{indent}}};\n{indent}"
     );
     Some((
         vec![
@@ -73,11 +100,19 @@ pub fn end_before_await(at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>
             },
             Replacement {
                 range: single.clone(),
-                text: value,
+                text: lent,
             },
         ],
         name,
     ))
+}
+
+fn simple_name(pat: &syn::Pat) -> Option<String> {
+    match pat {
+        syn::Pat::Ident(i) => Some(i.ident.to_string()),
+        syn::Pat::Type(t) => simple_name(&t.pat),
+        _ => None,
+    }
 }
 
 /// Re-indents a region that starts after `indent` by four more spaces.
@@ -230,6 +265,21 @@ mod tests {
         assert_eq!(
             scoped(src, "g", "g =", ".await").unwrap(),
             "async fn f(m: &M) {\n    {\n        let g = m.lock().unwrap();\n        g.push(1);\n    }\n    tick().await;\n    done();\n}\n"
+        );
+    }
+
+    #[test]
+    fn values_computed_under_the_guard_leave_the_block() {
+        let src = "async fn f(m: &M) {\n    let mut count = m.lock().unwrap();\n    let value = *count;\n    drop(count);\n    save(value).await;\n}\n";
+        assert_eq!(
+            scoped(src, "count", "mut count", ".await").unwrap(),
+            "async fn f(m: &M) {\n    let value = {\n        let mut count = m.lock().unwrap();\n        let value = *count;\n        drop(count);\n        value\n    };\n    save(value).await;\n}\n"
+        );
+        let src =
+            "async fn f(m: &M) {\n    let g = m.read().unwrap();\n    fetch(&g[\"k\"]).await;\n}\n";
+        assert_eq!(
+            scoped(src, "g", "g =", ".await").unwrap(),
+            "async fn f(m: &M) {\n    let g_value = {\n        let g = m.read().unwrap();\n        g[\"k\"].clone()\n    };\n    fetch(&g_value).await;\n}\n"
         );
     }
 

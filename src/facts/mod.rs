@@ -218,7 +218,16 @@ impl<'d> Facts<'d> {
                 Some(prefix) => parent.is_some_and(|m| m.starts_with(prefix)),
                 None => true,
             });
-            self.first_match(label.trim(), applicable, Some(span));
+            if !self.first_match(label.trim(), applicable, Some(span)) {
+                // A label that is a bare type names the operand it is under (E0369's sides).
+                if let Some(operand) = self
+                    .facts
+                    .iter_mut()
+                    .find(|f| f.role == Role::Operand && f.text == label.trim())
+                {
+                    operand.span = Some(span);
+                }
+            }
         }
     }
 
@@ -226,13 +235,13 @@ impl<'d> Facts<'d> {
         self.first_match(text.trim(), phrases.iter(), span);
     }
 
-    /// Records the facts of the first phrase that matches the text.
+    /// Records the facts of the first phrase that matches the text; false when none does.
     fn first_match<'p>(
         &mut self,
         text: &str,
         phrases: impl Iterator<Item = &'p Phrase>,
         span: Option<&'d DiagnosticSpan>,
-    ) {
+    ) -> bool {
         for phrase in phrases {
             let Some(holes) = phrasing::matches(phrase.shape, text) else {
                 continue;
@@ -255,8 +264,9 @@ impl<'d> Facts<'d> {
             for (role, item) in phrase.also {
                 self.add(*role, item, span);
             }
-            return;
+            return true;
         }
+        false
     }
 
     fn add(&mut self, role: Role, text: &str, span: Option<&'d DiagnosticSpan>) {

@@ -3,6 +3,7 @@
 # run: `cat`, the minimal parse-and-write-back program (examples/roundtrip.rs) and, when
 # installed, the peer converters clippy-sarif, cargo-action-fmt and gitlab-clippy
 # (`bash benches/run.sh --install-peers` installs them with `cargo install`).
+# `--lint` runs only the blocking-call lint's benchmark (beside `cargo check` on tokio's source).
 # Prints a Markdown report; docs/performance.md records one. Not run in CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +21,111 @@ tool=$root/target/release/cargo-async-explain
 # So `cargo async-explain` runs this build.
 export PATH=$root/target/release:$PATH
 roundtrip=$root/target/release/examples/roundtrip
+
+# The blocking-call lint beside `cargo check` on a large workspace: tokio's source from the
+# registry (fetched by cargo itself through a throwaway crate that depends on it), checked
+# with `--features full`. Each scenario runs `cargo check` and `cargo async-explain check` in
+# interleaved rounds, and reports medians; the lint's own time comes from
+# ASYNC_EXPLAIN_LINT_TIMINGS (its phases, and the part spent in syn's parser).
+tokio_version=1.54.1
+lint_beside_cargo() {
+    local fetch=$work/tokio-fetch src dir=$work/tokio-$tokio_version
+    if [[ ! -d $dir ]]; then
+        mkdir -p "$fetch/src"
+        printf '[package]\nname = "tokio-fetch"\nversion = "0.0.0"\nedition = "2021"\n\n[workspace]\n\n[dependencies]\ntokio = "=%s"\n' \
+            "$tokio_version" > "$fetch/Cargo.toml"
+        : > "$fetch/src/lib.rs"
+        (cd "$fetch" && cargo fetch -q)
+        src=$(ls -d "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/tokio-$tokio_version | head -1)
+        cp -r "$src" "$dir"
+        printf '\n[workspace]\n' >> "$dir/Cargo.toml"
+    fi
+    local edited=$dir/src/sync/mutex.rs
+    [[ -f $edited.orig ]] || cp "$edited" "$edited.orig"
+    cp "$edited.orig" "$edited"
+    local check=(check -q --features full)
+    (cd "$dir" && cargo "${check[@]}" > /dev/null 2>&1 && cargo async-explain --format json "${check[@]}" > /dev/null 2>&1) || true
+    local files lines
+    files=$(find "$dir/src" -name '*.rs' | wc -l)
+    lines=$(find "$dir/src" -name '*.rs' -exec cat {} + | wc -l)
+    ms_of() { # COMMAND...: wall milliseconds
+        local s e
+        s=$(date +%s%N)
+        "$@" > /dev/null 2>&1 || true
+        e=$(date +%s%N)
+        echo $(( (e - s) / 1000000 ))
+    }
+    median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+    # wrapped_ms TIMINGS_FILE: runs the wrapper, keeps its timings line, prints its wall ms.
+    wrapped_ms() {
+        local s e
+        s=$(date +%s%N)
+        ASYNC_EXPLAIN_LINT_TIMINGS=1 cargo async-explain --format json "${check[@]}" 2> "$1" > /dev/null || true
+        e=$(date +%s%N)
+        echo $(( (e - s) / 1000000 ))
+    }
+    # timing FILE FIELD: a figure of the timings line (busy, parsing), in ms.
+    timing() { sed -n "s/.*timings: .*$2 \([0-9.]*\) ms.*/\1/p" "$1" | head -1; }
+    edit() { printf '// bench edit %s\n' "$RANDOM$RANDOM" >> "$edited"; }
+    local t1 t2 t3
+    t1=$(mktemp); t2=$(mktemp); t3=$(mktemp)
+    scenario() { # TITLE ROUNDS PREPARE: prints a table row for each command
+        local title=$1 rounds=$2 prepare=$3 plain=() wrapped=() nolint=() busy=() parse=() i
+        for i in $(seq "$rounds"); do
+            $prepare; plain+=("$(cd "$dir" && ms_of cargo "${check[@]}" --message-format=json)")
+            $prepare; wrapped+=("$(cd "$dir" && wrapped_ms "$t1")")
+            busy+=("$(timing "$t1" busy)"); parse+=("$(timing "$t1" parsing)")
+            $prepare; nolint+=("$(cd "$dir" && ms_of cargo async-explain --format json --no-lint "${check[@]}")")
+        done
+        local p w n b q
+        p=$(printf '%s\n' "${plain[@]}" | median)
+        w=$(printf '%s\n' "${wrapped[@]}" | median)
+        n=$(printf '%s\n' "${nolint[@]}" | median)
+        b=$(printf '%s\n' "${busy[@]}" | median)
+        q=$(printf '%s\n' "${parse[@]}" | median)
+        awk -v t="$title" -v p="$p" -v w="$w" -v n="$n" -v b="$b" -v q="$q" -v r="$rounds" 'BEGIN{
+            printf "| %s (median of %d) | %d | %d | **%.2f×** | %d (%.2f×) | %.1f | %.1f |\n", t, r, p, w, w/p, n, n/p, b, q }'
+    }
+    noop() { :; }
+    one_file() { edit; }
+    cold_cache() { rm -rf "$dir/target/async-explain"; }
+    cold_crate() { rm -rf "$dir/target/async-explain"; touch "$dir/src/lib.rs"; }
+    echo
+    echo "### The blocking-call lint beside \`cargo check\`: tokio $tokio_version (\`--features full\`, $files files, $lines lines in src/)"
+    echo
+    echo "Each round runs every command once, in turn; wall milliseconds, medians. \"lint busy\" is the lint's own work (on its threads while cargo works), \"parsing\" the part of it spent in syn."
+    echo
+    echo "| scenario | cargo check | cargo async-explain check | × check | --no-lint (× check) | lint busy (ms) | of which parsing (ms) |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+    scenario "no-op, lint cache warm" $(( runs * 3 )) noop
+    scenario "one file changed (a line added to src/sync/mutex.rs)" "$runs" one_file
+    scenario "cold lint cache, cargo fresh" "$runs" cold_cache
+    scenario "cold lint cache, the crate rechecked (src/lib.rs touched)" "$runs" cold_crate
+    # The lint alone (`cargo async-explain lint`: every target, 573 files), after a one-file
+    # change and unchanged.
+    local lone=() lone_busy=() lone_parse=() still=() i
+    (cd "$dir" && cargo async-explain --format json lint > /dev/null 2>&1) || true
+    sleep 2
+    for i in $(seq "$runs"); do
+        edit
+        lone+=("$(cd "$dir" && ms_of env ASYNC_EXPLAIN_LINT_TIMINGS=1 sh -c "cargo async-explain --format json lint 2> '$t2'")")
+        lone_busy+=("$(timing "$t2" busy)"); lone_parse+=("$(timing "$t2" parsing)")
+        sleep 2 # past the window in which a file's stat is not trusted
+        still+=("$(cd "$dir" && ms_of cargo async-explain --format json lint)")
+    done
+    echo
+    awk -v a="$(printf '%s\n' "${lone[@]}" | median)" -v b="$(printf '%s\n' "${lone_busy[@]}" | median)" \
+        -v c="$(printf '%s\n' "${lone_parse[@]}" | median)" -v d="$(printf '%s\n' "${still[@]}" | median)" 'BEGIN{
+        printf "`cargo async-explain lint` (every target): one file changed %d ms wall, lint busy %.1f ms of which parsing %.1f ms (the lint'"'"'s part without the parse: %.1f ms); unchanged %d ms wall\n", a, b, c, b - c, d }'
+    cp "$edited.orig" "$edited"
+    rm -f "$t1" "$t2" "$t3"
+}
+
+if [[ "${1:-}" == "--lint" ]]; then
+    echo "## Benchmarks ($(date -u +%Y-%m-%d), $(nproc) cores, $(rustc --version))"
+    lint_beside_cargo
+    exit
+fi
 
 # Workload 1: a real crate (this one) under clippy pedantic + nursery, repeated to ~100 MB.
 if [[ ! -s $work/clippy-100mb.json ]]; then
@@ -191,3 +297,5 @@ packages=$(cd fixtures && ls -d */ | grep -v '^plain\|^clean' | head -12 | tr -d
         total=$(( ($(date +%s%N) - s) / 1000000 ))
         echo "first error printed after ${first} ms; cargo finished after ${total} ms"
     })
+
+lint_beside_cargo

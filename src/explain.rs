@@ -4,7 +4,9 @@
 
 use cargo_metadata::diagnostic::DiagnosticSpan;
 
-use crate::kb::{CrateHint, Entry, Link, Match, SpanSelector, Subject, Verdict};
+use crate::edit::{Edit, Inputs, Op};
+use crate::facts::Role;
+use crate::kb::{CrateHint, EditSpec, Entry, Link, Match, SpanSelector, Subject, Verdict};
 
 #[derive(Debug, Clone)]
 pub struct Explanation<'a> {
@@ -24,14 +26,36 @@ pub struct Explanation<'a> {
     pub crates: &'a [CrateHint],
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct FixText<'a> {
     pub title: String,
+    /// Code to write, for a fix that is not an edit (or whose edit could not be built here).
     pub code: Option<String>,
     /// The span of the user's code the fix points at, when the entry names one and rustc gave it.
     pub span: Option<&'a DiagnosticSpan>,
-    /// Text to put in place of `span`, for a mechanical fix.
+    /// The edit of the user's code, built from the source at `span` (`src/edit`).
+    pub edit: Option<Edit>,
+    /// Without the source, a `replace` fix still replaces rustc's `span` with this text.
     pub replacement: Option<String>,
+    /// The edit certainly compiles to the intended meaning (`MachineApplicable`).
+    pub machine_applicable: bool,
+}
+
+impl std::fmt::Debug for FixText<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FixText")
+            .field("title", &self.title)
+            .field("code", &self.code)
+            .field("edit", &self.edit.as_ref().map(|e| &e.replacements))
+            .finish_non_exhaustive()
+    }
+}
+
+impl FixText<'_> {
+    /// Whether the fix changes the user's code (an edit, or a replacement of rustc's span).
+    pub fn is_edit(&self) -> bool {
+        self.edit.is_some() || (self.replacement.is_some() && self.span.is_some())
+    }
 }
 
 impl<'a> Explanation<'a> {
@@ -48,27 +72,65 @@ impl<'a> Explanation<'a> {
     fn build(found: &Match<'a>, subject: Option<&Subject<'a>>) -> Self {
         let entry = found.entry;
         let fill = |t: &crate::kb::Template| t.fill(&found.captures, &entry.defaults).into_owned();
-        let fixes = entry
-            .fixes
-            .iter()
-            .filter(|fix| match (&fix.when, subject) {
-                (Some(when), Some(subject)) => when.holds(subject),
-                _ => true,
-            })
-            .map(|fix| {
-                let span = fix
-                    .at
-                    .as_ref()
-                    .zip(subject)
-                    .and_then(|(at, subject)| select_span(subject, at));
-                FixText {
-                    title: fill(&fix.title),
-                    code: fix.code.as_ref().map(fill).map(|c| c.trim_end().to_owned()),
-                    replacement: span.and(fix.replace.as_ref()).map(fill),
-                    span,
-                }
-            })
-            .collect();
+        let mut fixes: Vec<(u8, FixText<'a>)> =
+            entry
+                .fixes
+                .iter()
+                .filter(|fix| match (&fix.when, subject) {
+                    (Some(when), Some(subject)) => when.holds(subject),
+                    _ => true,
+                })
+                .map(|fix| {
+                    let span = fix
+                        .at
+                        .as_ref()
+                        .zip(subject)
+                        .and_then(|(at, subject)| select_span(subject, at, found.subject));
+                    let edit =
+                        fix.edit.as_ref().zip(subject).zip(span).and_then(
+                            |((spec, subject), span)| build_edit(spec, subject, span, found),
+                        );
+                    let mut captures = found.captures.clone();
+                    if let Some(edit) = &edit {
+                        captures.insert("code".to_owned(), one_line(&edit.code));
+                    }
+                    let fill_fix = |t: &crate::kb::Template| {
+                        t.fill(&captures, &entry.defaults).trim_end().to_owned()
+                    };
+                    // Without the code to read, a replacement of rustc's span still is an edit.
+                    let replacement = match (&fix.edit, span) {
+                        (Some(spec), Some(_)) if edit.is_none() && spec.ops == ["replace"] => {
+                            spec.text.as_ref().map(fill_fix)
+                        }
+                        (Some(spec), Some(span)) if edit.is_none() && spec.ops == ["suggested"] => {
+                            span.suggested_replacement.clone()
+                        }
+                        _ => None,
+                    };
+                    // First the fixes that edit this code, then advice, then the fixes whose
+                    // edit does not fit this code (only text now). Without the code to read, the
+                    // entry's order stands.
+                    let read = span
+                        .zip(subject)
+                        .is_some_and(|(span, subject)| subject.place_of(span).is_some());
+                    let rank: u8 = match (&fix.edit, edit.is_some() || replacement.is_some()) {
+                        (Some(_), true) => 0,
+                        (Some(_), false) if read => 2,
+                        _ => 1,
+                    };
+                    let text = FixText {
+                        title: fill_fix(&fix.title),
+                        code: fix.code.as_ref().map(fill_fix).filter(|_| edit.is_none()),
+                        span,
+                        edit,
+                        replacement,
+                        machine_applicable: fix.machine_applicable,
+                    };
+                    (rank, text)
+                })
+                .collect();
+        fixes.sort_by_key(|(rank, _)| *rank);
+        let fixes = fixes.into_iter().map(|(_, fix)| fix).collect();
         let why = fill(&entry.explanation).trim_end().to_owned();
         // One paragraph, its source line breaks joined: each output lays it out itself.
         let brief = match &entry.brief {
@@ -102,9 +164,73 @@ impl<'a> Explanation<'a> {
     }
 }
 
-fn select_span<'d>(subject: &Subject<'d>, at: &SpanSelector) -> Option<&'d DiagnosticSpan> {
+/// The edit a fix names, built at its anchor from the user's code and the diagnostic's facts.
+fn build_edit(
+    spec: &EditSpec,
+    subject: &Subject<'_>,
+    anchor: &DiagnosticSpan,
+    found: &Match<'_>,
+) -> Option<Edit> {
+    let text = spec
+        .text
+        .as_ref()
+        .map(|t| t.fill(&found.captures, &found.entry.defaults).into_owned());
+    let ops = spec
+        .ops
+        .iter()
+        .map(|name| Op::new(name, text.clone().filter(|_| Op::takes_text(name))))
+        .collect::<Result<Vec<_>, _>>()
+        .ok()?;
+    let place = subject.place_of(anchor)?;
+    let facts = subject.facts();
+    let place_of_role = |role: Role| {
+        facts
+            .of(role)
+            .find_map(|f| f.span)
+            .and_then(|span| subject.place_of(span))
+    };
+    let inputs = Inputs {
+        binding: found.captures.get("binding").cloned(),
+        held: place_of_role(Role::Held),
+        await_at: place_of_role(Role::Binding),
+        subject: found
+            .subject
+            .and_then(|i| facts.facts.get(i))
+            .map(|f| f.text.clone()),
+        manifest: ops
+            .iter()
+            .any(|op| matches!(op, Op::CargoFeature(_)))
+            .then(|| subject.manifest_of(&place))
+            .flatten(),
+        suggestion: anchor.suggested_replacement.clone(),
+    };
+    crate::edit::build_all(&ops, &place, &inputs)
+}
+
+/// Code quoted in a title: its first line, shortened.
+fn one_line(code: &str) -> String {
+    let first = code.lines().next().unwrap_or_default().trim();
+    if first.chars().count() > 60 || code.lines().nth(1).is_some() {
+        let short: String = first.chars().take(57).collect();
+        format!("{short}…")
+    } else {
+        first.to_owned()
+    }
+}
+
+fn select_span<'d>(
+    subject: &Subject<'d>,
+    at: &SpanSelector,
+    about: Option<usize>,
+) -> Option<&'d DiagnosticSpan> {
+    let facts = subject.facts();
     let span = match at {
         SpanSelector::Primary => subject.primary_span(),
+        SpanSelector::Subject => about
+            .and_then(|i| facts.facts.get(i))
+            .and_then(|f| f.span)
+            .or_else(|| subject.primary_span()),
+        SpanSelector::Role(role) => facts.of(*role).find_map(|f| f.span),
         SpanSelector::Label(pattern) => subject
             .labels
             .iter()

@@ -12,6 +12,7 @@
 pub mod catalogue;
 pub mod cli;
 pub mod config;
+pub mod edit;
 pub mod explain;
 pub mod facts;
 pub mod fix;
@@ -24,6 +25,10 @@ pub mod render;
 pub mod replay;
 pub mod source;
 pub mod span;
+
+/// The source file of the `--demo` crate, as its recording names it, so the demo shows fixes
+/// built from its code (a copy of `fixtures/demo/src/main.rs`; a test keeps them equal).
+pub const DEMO_SOURCE: (&str, &str) = ("demo/src/main.rs", include_str!("demo.rs.txt"));
 
 /// The recording of a crate with async errors that `--demo` explains (recorded by `cargo xtask record`).
 pub const DEMO_RECORDING: &[u8] = include_bytes!("demo.json");

@@ -22,7 +22,7 @@ use cargo_async_explain::kb::{Kb, KbError, LazyKb};
 use cargo_async_explain::lint::{self, args::LintCli};
 use cargo_async_explain::pipeline::{self, Options, Outcome, Output};
 use cargo_async_explain::render::{Emitter, Human, Short, Style};
-use cargo_async_explain::{DEMO_RECORDING, catalogue};
+use cargo_async_explain::{DEMO_RECORDING, DEMO_SOURCE, catalogue};
 
 /// Exit code when the tool itself fails.
 const TOOL_FAILURE: u8 = 2;
@@ -83,6 +83,7 @@ fn real_main() -> Result<ExitCode> {
         full_backtraces: cli.full,
         bare_frames: false,
         source_root: cli.workspace_root.clone(),
+        ..Options::default()
     };
     if let Some(command) = &cli.command {
         if command == BACKTRACE_COMMAND {
@@ -104,6 +105,10 @@ fn real_main() -> Result<ExitCode> {
     }
     if cli.demo {
         // A demonstration, not a check: the errors it shows are the point, so it exits 0.
+        let options = Options {
+            files: &[DEMO_SOURCE],
+            ..options
+        };
         filter(kb, &config, DEMO_RECORDING, "the demo recording", options)?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -174,6 +179,7 @@ fn backtrace(kb: &LazyKb, config: &Config, cli: &Cli) -> Result<ExitCode> {
         full_backtraces: cli.full || own.full,
         bare_frames: true,
         source_root: cli.workspace_root.clone(),
+        ..Options::default()
     };
     match own.input.as_ref().or(cli.input.as_ref()) {
         Some(path) => {
@@ -271,8 +277,8 @@ fn wrap(
     {
         config.set_workspace_root(&root);
     }
-    let selection = lint::args::selection_from_cargo_args(&format.args);
     let cargo_args = if command == "clippy" {
+        let selection = lint::args::selection_from_cargo_args(&format.args);
         let manifests = lint::clippy::manifests(&selection);
         let configured = lint::clippy::configured_lints(
             &format.args,
@@ -288,28 +294,24 @@ fn wrap(
         color: format.cargo == "json-diagnostic-rendered-ansi",
         width: config.style.width,
     };
-    let linter = lint.then(|| {
-        let options = lint::Options { selection, render };
-        std::thread::spawn(move || lint::run(&options))
-    });
-    // Cargo's messages, then the lint's, as one stream.
-    let then = move || match linter.map(|l| l.join()) {
-        Some(Ok(Ok(report))) => {
-            lint_problems(&report);
-            report.json
-        }
-        Some(Ok(Err(e))) => {
+    // The lint runs beside cargo (it needs only the sources) and speaks after it, on the units
+    // cargo reports having checked.
+    let linter = lint.then(|| lint::wrapped::Beside::start(&format.args, render));
+    let then = move |tap: &mut lint::Tap<_>| {
+        let Some(linter) = linter else {
+            return Vec::new();
+        };
+        let outcome = linter.finish(tap.reported());
+        if let Some(e) = outcome.error {
             let _ = writeln!(
                 io::stderr(),
                 "warning: the blocking-call lint did not run: {e}"
             );
-            Vec::new()
         }
-        Some(Err(_)) => {
-            let _ = writeln!(io::stderr(), "warning: the blocking-call lint failed");
-            Vec::new()
-        }
-        None => Vec::new(),
+        outcome.report.map_or_else(Vec::new, |report| {
+            lint_problems(&report);
+            report.json
+        })
     };
     // Reports are opened before cargo starts, so a path that cannot be written stops us early.
     let mut outputs = outputs(config)?;
@@ -351,7 +353,7 @@ fn wrap(
         let result = pipeline::run_live(
             kb,
             &mut outputs,
-            LiveInput::spawn(lint::ThenRead::new(stdout, then)),
+            LiveInput::spawn(lint::ThenRead::new(lint::Tap::new(stdout), then)),
             "cargo's output",
             &mut io::stderr(),
             options,
@@ -400,7 +402,7 @@ fn lint_only(
             width: config.style.width,
         },
     };
-    let report = lint::run(&lint_options)?;
+    let report = lint::run_incremental(&lint_options)?;
     lint_problems(&report);
     filter(
         kb,
@@ -500,11 +502,15 @@ fn fix_command(
     Ok(status)
 }
 
-/// Files the lint could not read or parse, as warnings (the compiler says more about them).
+/// Files the lint could not read or parse, as warnings (the compiler says more about them);
+/// where its time went, when `ASYNC_EXPLAIN_LINT_TIMINGS` is set (for benchmarks).
 fn lint_problems(report: &lint::Report) {
     let mut stderr = io::stderr().lock();
     for problem in &report.problems {
         let _ = writeln!(stderr, "warning: async-explain lint: {problem}");
+    }
+    if std::env::var_os("ASYNC_EXPLAIN_LINT_TIMINGS").is_some_and(|v| !v.is_empty()) {
+        let _ = writeln!(stderr, "async-explain lint timings: {}", report.timings);
     }
 }
 

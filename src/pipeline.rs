@@ -47,6 +47,9 @@ pub struct Options {
     /// explanations can read the user's code; `None` finds it from each compilation's crate
     /// root (see [`Sources`]).
     pub source_root: Option<std::path::PathBuf>,
+    /// Files given with their text instead of read from disk (name as the spans write it, text):
+    /// the `--demo` crate's source.
+    pub files: &'static [(&'static str, &'static str)],
 }
 
 /// How the stream ended.
@@ -211,7 +214,7 @@ fn run_stream<R: Read>(
         detector: Detector::new(options.bare_frames),
         full_backtraces: options.full_backtraces,
         seen: HashMap::new(),
-        sources: Sources::new(options.source_root),
+        sources: Sources::new(options.source_root).with_files(options.files),
     };
     match stream(&mut state, outputs, input, wait, input_name, notes) {
         Ok(()) => Ok(Outcome {

@@ -192,3 +192,17 @@ fn wrapper_short_format_via_user_message_format() {
         "{stdout}"
     );
 }
+
+#[test]
+fn the_demo_s_embedded_source_is_the_fixture_s() {
+    let embedded = std::fs::read_to_string(common::repo().join("src/demo.rs.txt")).unwrap();
+    let fixture =
+        std::fs::read_to_string(common::repo().join("fixtures/demo/src/main.rs")).unwrap();
+    assert_eq!(
+        embedded, fixture,
+        "copy fixtures/demo/src/main.rs to src/demo.rs.txt (`--demo` shows fixes built from it)"
+    );
+    let demo = common::bin().arg("--demo").output().unwrap();
+    let text = String::from_utf8(demo.stdout).unwrap();
+    assert!(text.contains("let tx = tx.clone();"), "{text}");
+}

@@ -179,14 +179,26 @@ impl Emitter for Capture {
                 fixes: e
                     .fixes
                     .iter()
-                    .map(|f| FixSaid {
-                        title: f.title.clone(),
-                        line: f.span.map(|s| s.line_start),
-                        code: f.code.clone(),
-                        edit: f
-                            .span
-                            .zip(f.replacement.clone())
-                            .map(|(s, r)| (s.line_start, r)),
+                    .map(|f| {
+                        // An edit built from the source: its first replacement, where it is.
+                        let built = f.edit.as_ref().and_then(|e| {
+                            let span = e.spans(f.machine_applicable).into_iter().next()?;
+                            Some((span.line_start, span.suggested_replacement?))
+                        });
+                        let edit = built.or_else(|| {
+                            f.span
+                                .zip(f.replacement.clone())
+                                .map(|(s, r)| (s.line_start, r))
+                        });
+                        FixSaid {
+                            title: f.title.clone(),
+                            line: edit
+                                .as_ref()
+                                .map(|(l, _)| *l)
+                                .or(f.span.map(|s| s.line_start)),
+                            code: f.code.clone(),
+                            edit,
+                        }
                     })
                     .collect(),
             })

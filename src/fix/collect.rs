@@ -157,6 +157,10 @@ struct Seen {
     related: bool,
     /// No explanation calls rustc's help misleading.
     trust_rustc: bool,
+    /// The replacements of the first fix shown, when it is an edit: (file, bytes, text). The
+    /// json format leaves out a child whose edit rustc suggests already, so the first fix may
+    /// be rustc's own suggestion there.
+    first_edit: Option<Vec<(String, usize, usize, String)>>,
 }
 
 /// An emitter that keeps what `fix` needs from each diagnostic (and writes nothing).
@@ -188,8 +192,39 @@ impl Emitter for Collector<'_> {
                 .explanations
                 .iter()
                 .any(|e| matches!(e.rustc, Some((Verdict::Misleading, _)))),
+            first_edit: d
+                .explanations
+                .first()
+                .and_then(|e| e.fixes.first())
+                .and_then(first_edit),
         });
     }
+}
+
+/// A fix's replacements, when it is an edit.
+fn first_edit(fix: &crate::explain::FixText<'_>) -> Option<Vec<(String, usize, usize, String)>> {
+    if let Some(edit) = &fix.edit {
+        return Some(
+            edit.replacements
+                .iter()
+                .map(|r| {
+                    (
+                        edit.file_name.clone(),
+                        r.range.start,
+                        r.range.end,
+                        r.text.clone(),
+                    )
+                })
+                .collect(),
+        );
+    }
+    let (span, text) = fix.span.zip(fix.replacement.as_ref())?;
+    Some(vec![(
+        span.file_name.clone(),
+        span.byte_start as usize,
+        span.byte_end as usize,
+        text.clone(),
+    )])
 }
 
 /// The diagnostic object of a cargo message or a bare rustc diagnostic.
@@ -302,19 +337,32 @@ fn candidates(key: &Key, raw: &Value, enriched: &Value, seen: &Seen) -> (Vec<Can
             Origin::Rustc => {}
         }
     }
-    // Our children start with a note when the diagnostic also follows from another, then the
-    // first explanation's head note; the child after that is the first fix shown.
-    let first_fix = rustc_children + usize::from(seen.related) + 1;
-    let first_fix_is_edit = children
-        .get(first_fix)
-        .is_some_and(|c| c.get("level").and_then(Value::as_str) == Some("help"))
-        && ours.first().is_some_and(|(index, _)| *index == first_fix);
-    let candidates = ours
+    let mut candidates: Vec<Candidate> = ours
         .into_iter()
         .chain(rustc)
         .map(|(_, candidate)| candidate)
         .collect();
-    (candidates, first_fix_is_edit)
+    // The first fix shown, when it is an edit, goes first (it may be rustc's own suggestion,
+    // which our child does not repeat).
+    let first =
+        seen.first_edit.as_ref().and_then(|edit| {
+            candidates.iter().position(|c| {
+                c.solution.replacements.len() == edit.len()
+                    && c.solution.replacements.iter().zip(edit).all(
+                        |(r, (file, start, end, text))| {
+                            r.snippet.file_name == *file
+                                && r.snippet.range.start == *start
+                                && r.snippet.range.end == *end
+                                && r.replacement == *text
+                        },
+                    )
+            })
+        });
+    if let Some(index) = first {
+        let candidate = candidates.remove(index);
+        candidates.insert(0, candidate);
+    }
+    (candidates, first.is_some())
 }
 
 fn replacement_spans(child: &Value) -> impl Iterator<Item = &Value> {

@@ -137,17 +137,19 @@ fn name_matches(name: &str, fact: &Fact<'_>) -> bool {
 /// The fact of the first condition that asks for a kind (not only for its absence) is also
 /// `${subject}` (and `${subject_output}`): what the matcher is about, whichever role rustc gave
 /// it (the found type of a mismatch, the operand of an operator, the receiver of a method).
+/// Returns the subject fact's index in `facts`.
 pub fn capture_facts(
     conditions: &[FactCondition],
     chosen: &[Option<&Fact<'_>>],
     facts: &Facts<'_>,
     captures: &mut Captures,
-) {
+) -> Option<usize> {
     let subject = conditions
         .iter()
         .position(FactCondition::is_positive)
         .and_then(|i| chosen.get(i).copied().flatten())
         .or(chosen.iter().copied().flatten().next());
+    let index = subject.and_then(|s| facts.facts.iter().position(|f| std::ptr::eq(f, s)));
     if let Some(subject) = subject {
         captures
             .entry("subject".into())
@@ -175,6 +177,7 @@ pub fn capture_facts(
                 .or_insert_with(|| output.to_string());
         }
     }
+    index
 }
 
 /// One accepted value of `context`.

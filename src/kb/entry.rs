@@ -74,14 +74,28 @@ pub struct Fix {
     pub when: Option<Matcher>,
     pub code: Option<Template>,
     pub at: Option<SpanSelector>,
-    /// A mechanical replacement for the selected span.
-    pub replace: Option<Template>,
+    /// An edit of the user's code, built at `at`.
+    pub edit: Option<EditSpec>,
+    /// The edit certainly compiles to the intended meaning (`MachineApplicable`).
+    pub machine_applicable: bool,
+}
+
+/// The edit a fix names: an operation of `src/edit` and its argument.
+#[derive(Debug)]
+pub struct EditSpec {
+    /// The operations, made together (their replacements merged into one edit).
+    pub ops: Vec<String>,
+    pub text: Option<Template>,
 }
 
 /// Which span of the diagnostic a fix points at.
 #[derive(Debug)]
 pub enum SpanSelector {
     Primary,
+    /// The fact the matcher is about (`${subject}`).
+    Subject,
+    /// The first fact of a role that rustc said at a span.
+    Role(crate::facts::Role),
     Label(Pattern),
     Child(Pattern),
 }
@@ -213,29 +227,96 @@ impl Compiler<'_> {
                 None => None,
                 Some(at) => Some(match at.get_ref() {
                     RawAt::Named(name) if name == "primary" => SpanSelector::Primary,
-                    RawAt::Named(other) => {
-                        return Err(self.at(
-                            at,
-                            format!("`at = \"{other}\"` is unknown: use \"primary\", {{ label = … }} or {{ child = … }}"),
-                        ));
-                    }
+                    RawAt::Named(name) if name == "subject" => SpanSelector::Subject,
+                    RawAt::Named(other) => match crate::facts::Role::from_name(other) {
+                        Some(role) => SpanSelector::Role(role),
+                        None => {
+                            return Err(self.at(
+                                at,
+                                format!("`at = \"{other}\"` is unknown: use \"primary\", \"subject\", a role (\"held\", \"binding\"…), {{ label = … }} or {{ child = … }}"),
+                            ));
+                        }
+                    },
                     RawAt::Label { label } => SpanSelector::Label(self.pattern(label, at.span())?),
                     RawAt::Child { child } => SpanSelector::Child(self.pattern(child, at.span())?),
                 }),
             };
-            if fix.replace.is_some() && at.is_none() {
+            if (fix.replace.is_some() || fix.edit.is_some()) && at.is_none() {
                 return Err(self.at(
                     &fix.title,
-                    "a fix with `replace` needs `at` to say which span it replaces",
+                    "a fix with `replace` or `edit` needs `at` to say where it edits",
                 ));
             }
+            let edit = match (&fix.edit, &fix.replace) {
+                (Some(_), Some(replace)) => {
+                    return Err(self.at(
+                        replace,
+                        "`replace` is `edit = \"replace\"`: give one of them",
+                    ));
+                }
+                (None, Some(replace)) => Some(EditSpec {
+                    ops: vec!["replace".to_owned()],
+                    text: Some(self.template(replace)?),
+                }),
+                (Some(ops), None) => {
+                    let names = ops.get_ref().items();
+                    if let Some(name) = names
+                        .iter()
+                        .find(|n| !crate::edit::Op::NAMES.contains(&n.as_str()))
+                    {
+                        return Err(self.at(
+                            ops,
+                            format!(
+                                "`{name}` is not an edit (one of: {})",
+                                crate::edit::Op::NAMES.join(", ")
+                            ),
+                        ));
+                    }
+                    let takes = names
+                        .iter()
+                        .filter(|n| crate::edit::Op::takes_text(n))
+                        .count();
+                    if takes > 1 || (takes == 1) != fix.text.is_some() {
+                        return Err(self.at(
+                            ops,
+                            if takes == 0 {
+                                "this `edit` takes no `text`"
+                            } else {
+                                "one operation of the `edit` (and only one) takes the `text`"
+                            },
+                        ));
+                    }
+                    Some(EditSpec {
+                        ops: names,
+                        text: fix.text.as_ref().map(|t| self.template(t)).transpose()?,
+                    })
+                }
+                (None, None) => {
+                    if let Some(text) = &fix.text {
+                        return Err(self.at(text, "`text` is the argument of an `edit`"));
+                    }
+                    None
+                }
+            };
+            let machine_applicable = match fix.applicability.as_ref().map(|a| a.get_ref().as_str())
+            {
+                None | Some("maybe") => false,
+                Some("machine") => true,
+                Some(other) => {
+                    return Err(self.at(
+                        fix.applicability.as_ref().unwrap_or(&fix.title),
+                        format!("applicability `{other}` is not `machine` or `maybe`"),
+                    ));
+                }
+            };
             let when = fix.when.as_ref().map(|w| self.condition(w)).transpose()?;
             entry.fixes.push(super::entry::Fix {
                 title: self.template(&fix.title)?,
                 when,
                 code: fix.code.as_ref().map(|c| self.template(c)).transpose()?,
                 at,
-                replace: fix.replace.as_ref().map(|r| self.template(r)).transpose()?,
+                edit,
+                machine_applicable,
             });
         }
         for link in raw.links {
@@ -432,7 +513,7 @@ impl Compiler<'_> {
         for fix in &entry.fixes {
             templates.push(&fix.title);
             templates.extend(&fix.code);
-            templates.extend(&fix.replace);
+            templates.extend(fix.edit.as_ref().and_then(|e| e.text.as_ref()));
         }
         for template in templates {
             for name in template.placeholders() {

@@ -37,13 +37,18 @@ pub struct Matcher {
 }
 
 impl Matcher {
-    /// Returns the captures when the diagnostic satisfies every condition.
-    pub fn matches(&self, subject: &Subject<'_>) -> Option<Captures> {
+    /// Returns the captures when the diagnostic satisfies every condition, with the index of the
+    /// fact the matcher is about (`${subject}`) among the diagnostic's facts.
+    pub fn matches(&self, subject: &Subject<'_>) -> Option<(Captures, Option<usize>)> {
         self.evaluate(subject, false)
     }
 
     /// `unread_code_holds`: conditions on the user's code count as met when it cannot be read.
-    fn evaluate(&self, subject: &Subject<'_>, unread_code_holds: bool) -> Option<Captures> {
+    fn evaluate(
+        &self,
+        subject: &Subject<'_>,
+        unread_code_holds: bool,
+    ) -> Option<(Captures, Option<usize>)> {
         if self.panic.is_some() {
             return None;
         }
@@ -99,7 +104,7 @@ impl Matcher {
         for condition in &self.facts {
             chosen.push(condition.test(facts)?);
         }
-        capture_facts(&self.facts, &chosen, facts, &mut captures);
+        let about = capture_facts(&self.facts, &chosen, facts, &mut captures);
         let place = subject.place();
         let unknown = place.is_none() && unread_code_holds;
         if !self.context.is_empty()
@@ -117,7 +122,7 @@ impl Matcher {
         if let Some(place) = place {
             capture_place(place, &mut captures);
         }
-        Some(captures)
+        Some((captures, about))
     }
 
     /// Whether a fix's `when` holds for the diagnostic. Conditions on the user's code hold when

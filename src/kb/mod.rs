@@ -19,7 +19,9 @@ use std::path::Path;
 use aho_corasick::AhoCorasick;
 
 pub use condition::{ContextTest, FactCondition, FactTest};
-pub use entry::{CrateHint, Entry, FAMILY_PREFIX, Fix, Link, RustcVerdict, SpanSelector, Verdict};
+pub use entry::{
+    CrateHint, EditSpec, Entry, FAMILY_PREFIX, Fix, Link, RustcVerdict, SpanSelector, Verdict,
+};
 pub use error::{KbError, SourceFile};
 pub use lazy::{KbSource, LazyKb};
 pub use matcher::Matcher;
@@ -88,6 +90,9 @@ impl Needles {
 pub struct Match<'kb> {
     pub entry: &'kb Entry,
     pub captures: Captures,
+    /// The index, among the diagnostic's facts, of the fact the matcher is about
+    /// (`${subject}`), when it tested facts.
+    pub subject: Option<usize>,
 }
 
 impl Kb {
@@ -127,7 +132,7 @@ impl Kb {
     /// The entries whose `panic` matchers explain a runtime panic with this message, without
     /// superseded ones.
     pub fn matches_panic(&self, message: &str) -> Vec<Match<'_>> {
-        self.find(|m| m.matches_panic(message))
+        self.find(|m| m.matches_panic(message).map(|c| (c, None)))
     }
 
     /// Which backtrace frames are runtime machinery.
@@ -135,7 +140,7 @@ impl Kb {
         &self.runtime
     }
 
-    fn find(&self, test: impl Fn(&Matcher) -> Option<Captures>) -> Vec<Match<'_>> {
+    fn find(&self, test: impl Fn(&Matcher) -> Option<(Captures, Option<usize>)>) -> Vec<Match<'_>> {
         let mut found: Vec<Match<'_>> = self
             .entries
             .iter()
@@ -144,7 +149,11 @@ impl Kb {
                     .matchers
                     .iter()
                     .find_map(&test)
-                    .map(|captures| Match { entry, captures })
+                    .map(|(captures, subject)| Match {
+                        entry,
+                        captures,
+                        subject,
+                    })
             })
             .collect();
         let superseded: Vec<&str> = found

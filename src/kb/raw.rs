@@ -206,11 +206,23 @@ pub struct RawFix {
     pub code: Option<Spanned<String>>,
     #[serde(default)]
     pub at: Option<Spanned<RawAt>>,
+    /// Shorthand for `edit = "replace"` with this `text`.
     #[serde(default)]
     pub replace: Option<Spanned<String>>,
+    /// An edit of the user's code built at `at` (`src/edit`): `"await"`, `"move"`, …, or a list
+    /// of them made together (`["async-fn", "await"]`).
+    #[serde(default)]
+    pub edit: Option<Spanned<OneOrMany>>,
+    /// The argument of an edit that takes one (a template).
+    #[serde(default)]
+    pub text: Option<Spanned<String>>,
+    /// `"machine"` when the edit certainly compiles to the intended meaning, else `"maybe"`.
+    #[serde(default)]
+    pub applicability: Option<Spanned<String>>,
 }
 
-/// Where a fix points: `"primary"`, or the span whose label / child message matches.
+/// Where a fix points: `"primary"`, `"subject"` (the fact the matcher is about), a role's fact
+/// (`"held"`, `"binding"`…), or the span whose label / child message matches.
 #[derive(Deserialize)]
 #[serde(untagged)]
 pub enum RawAt {

@@ -118,6 +118,14 @@ impl<'d> Subject<'d> {
             .as_ref()
     }
 
+    /// The manifest of the package a place belongs to (see [`Sources::manifest_of`]).
+    pub fn manifest_of(
+        &self,
+        place: &crate::source::Place,
+    ) -> Option<(String, std::rc::Rc<crate::source::SourceFile>)> {
+        self.files?.manifest_of(place)
+    }
+
     /// The user's code at any span of the diagnostic (a fact's), read on first use.
     pub fn place_of(&self, span: &DiagnosticSpan) -> Option<crate::source::Place> {
         self.files?.place(span, self.crate_root.as_deref())

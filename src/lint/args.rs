@@ -1,6 +1,7 @@
 //! The lint's arguments: `cargo async-explain lint [OPTIONS]` (its own clap type, since the main
-//! command line hands everything after the command over unparsed), and the package selection
-//! read from the arguments of a wrapped cargo command (`check -p foo --workspace`).
+//! command line hands everything after the command over unparsed), and what the lint reads from
+//! the arguments of a wrapped cargo command: the package selection (`check -p foo --workspace`),
+//! the target selection (`--tests`, `--bin x`, `--all-targets`) and `--target-dir`.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -57,6 +58,92 @@ impl LintCli {
             exclude: self.exclude.clone(),
         }
     }
+}
+
+/// The targets a wrapped cargo command selects, from its arguments (cargo's own flags; their
+/// meaning is in [`super::units::predict`]).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct TargetFlags {
+    pub lib: bool,
+    pub bins: bool,
+    pub bin: Vec<String>,
+    pub examples: bool,
+    pub example: Vec<String>,
+    pub tests: bool,
+    pub test: Vec<String>,
+    pub benches: bool,
+    pub bench: Vec<String>,
+    pub all_targets: bool,
+}
+
+impl TargetFlags {
+    /// True when no flag selects targets (cargo's default: lib and bins).
+    pub fn is_default(&self) -> bool {
+        *self == TargetFlags::default()
+    }
+}
+
+/// The target flags among a wrapped cargo command's arguments (not those after `--`).
+pub fn targets_from_cargo_args(args: &[OsString]) -> TargetFlags {
+    let mut flags = TargetFlags::default();
+    let mut args = args.iter().map(|a| a.to_string_lossy().into_owned());
+    while let Some(arg) = args.next() {
+        let (name, inline) = match arg.split_once('=') {
+            Some((name, value)) => (name.to_owned(), Some(value.to_owned())),
+            None => (arg.clone(), None),
+        };
+        let list = match name.as_str() {
+            "--" => break,
+            "--lib" => {
+                flags.lib = true;
+                continue;
+            }
+            "--bins" => {
+                flags.bins = true;
+                continue;
+            }
+            "--examples" => {
+                flags.examples = true;
+                continue;
+            }
+            "--tests" => {
+                flags.tests = true;
+                continue;
+            }
+            "--benches" => {
+                flags.benches = true;
+                continue;
+            }
+            "--all-targets" => {
+                flags.all_targets = true;
+                continue;
+            }
+            "--bin" => &mut flags.bin,
+            "--example" => &mut flags.example,
+            "--test" => &mut flags.test,
+            "--bench" => &mut flags.bench,
+            _ => continue,
+        };
+        list.extend(inline.or_else(|| args.next()));
+    }
+    flags
+}
+
+/// The value of `--target-dir` among a wrapped cargo command's arguments.
+pub fn target_dir_from_cargo_args(args: &[OsString]) -> Option<PathBuf> {
+    let mut found = None;
+    let mut args = args.iter().map(|a| a.to_string_lossy().into_owned());
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        if arg == "--target-dir" {
+            found = args.next().map(PathBuf::from);
+        } else if let Some(value) = arg.strip_prefix("--target-dir=") {
+            found = Some(PathBuf::from(value));
+        }
+    }
+    found
 }
 
 /// The packages a wrapped cargo command works on, from its arguments (`-p`, `--package`,
@@ -123,6 +210,32 @@ mod tests {
         let s = selection_from_cargo_args(&os(&["--workspace", "--exclude", "xtask"]));
         assert!(s.workspace);
         assert_eq!(s.exclude, ["xtask"]);
+    }
+
+    #[test]
+    fn reads_cargo_target_selection_and_target_dir() {
+        let flags = targets_from_cargo_args(&os(&[
+            "--tests",
+            "--bin",
+            "a",
+            "--bin=b*",
+            "--example",
+            "e",
+            "--target-dir",
+            "t",
+            "--",
+            "--lib",
+        ]));
+        assert!(flags.tests && !flags.lib && !flags.all_targets);
+        assert_eq!(flags.bin, ["a", "b*"]);
+        assert_eq!(flags.example, ["e"]);
+        assert!(targets_from_cargo_args(&os(&["-p", "x", "--release"])).is_default());
+        assert!(targets_from_cargo_args(&os(&["--all-targets"])).all_targets);
+        assert_eq!(
+            target_dir_from_cargo_args(&os(&["--target-dir=x", "--", "--target-dir=y"])),
+            Some(PathBuf::from("x"))
+        );
+        assert_eq!(target_dir_from_cargo_args(&os(&["--release"])), None);
     }
 
     #[test]

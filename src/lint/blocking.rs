@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use super::LintError;
 use super::config::BlockingConfig;
+use super::hash;
 
 /// The embedded list (`lints/blocking.toml`).
 const EMBEDDED: &str = include_str!("../../lints/blocking.toml");
@@ -94,7 +95,7 @@ struct RawConstructor {
 }
 
 /// What the lint knows about one type.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct TypeInfo {
     methods: HashSet<String>,
     builders: HashSet<String>,
@@ -113,7 +114,7 @@ pub struct Hit<'a> {
 }
 
 /// The blocking APIs, ready to be asked.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Blocking {
     /// Blocking functions, with their help and whether they come from the project's settings
     /// (which may name the project's own items; the embedded list names other crates' APIs).
@@ -125,6 +126,9 @@ pub struct Blocking {
     /// Every path the data names and every prefix of one, for resolving glob imports of
     /// external modules (`use std::fs::*;`).
     known: HashSet<String>,
+    /// A hash of the data and the project's settings: the lint cache holds findings made with
+    /// one list only.
+    fingerprint: u64,
 }
 
 impl Blocking {
@@ -139,7 +143,10 @@ impl Blocking {
             file: name.to_owned(),
             message: e.to_string(),
         })?;
-        let mut blocking = Blocking::default();
+        let mut blocking = Blocking {
+            fingerprint: hash::Hasher::default().str(name).str(text).finish(),
+            ..Blocking::default()
+        };
         for f in raw.function {
             for path in f.paths {
                 blocking
@@ -173,6 +180,15 @@ impl Blocking {
 
     /// Adds a project's own blocking functions and methods, and its exceptions.
     pub fn with_config(mut self, config: &BlockingConfig) -> Blocking {
+        let mut fingerprint = hash::Hasher::default();
+        fingerprint.u64(self.fingerprint);
+        for list in [&config.functions, &config.methods, &config.allow] {
+            fingerprint.u64(list.len() as u64);
+            for item in list {
+                fingerprint.str(item);
+            }
+        }
+        self.fingerprint = fingerprint.finish();
         for path in &config.functions {
             self.functions.push((PathPattern::new(path), None, true));
         }
@@ -207,6 +223,11 @@ impl Blocking {
             }
         }
         self.known = known;
+    }
+
+    /// A hash of the list and the project's settings it was built from.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     fn allowed(&self, api: &str) -> bool {

@@ -5,11 +5,9 @@
 //! `// async-explain: allow(blocking)` comment that silences one.
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
-use proc_macro2::LineColumn;
 use serde_json::{Value, json};
 
-use super::modules::Parsed;
-use super::visit::{ContextKind, Finding, Range};
+use super::visit::{At, ContextKind, Finding, Range};
 use super::workspace::LintTarget;
 
 /// The lint's code, as a finding carries it.
@@ -51,16 +49,23 @@ pub fn message(finding: &Finding) -> String {
     format!("blocking call to `{}` in {place}", finding.api)
 }
 
+/// A source file as findings show it: the name rustc would print, and its text.
+#[derive(Debug, Clone, Copy)]
+pub struct File<'a> {
+    pub display: &'a str,
+    pub text: &'a str,
+}
+
 /// The cargo JSON line (without its newline) for one finding.
-pub fn json_line(finding: &Finding, file: &Parsed, target: &LintTarget, render: Render) -> String {
-    let lines = LineIndex::new(&file.text);
+pub fn json_line(finding: &Finding, file: File<'_>, target: &LintTarget, render: Render) -> String {
+    let lines = LineIndex::new(file.text);
     let level = if render.deny { "error" } else { "warning" };
     let message = message(finding);
     let (call_label, context_label) = labels(finding.context);
-    let mut spans = vec![span(&file.display, &lines, finding.call, true, call_label)];
+    let mut spans = vec![span(file.display, &lines, finding.call, true, call_label)];
     if finding.context_span != finding.call {
         spans.push(span(
-            &file.display,
+            file.display,
             &lines,
             finding.context_span,
             false,
@@ -173,7 +178,7 @@ fn span(file: &str, lines: &LineIndex<'_>, range: Range, primary: bool, label: &
 
 fn rendered(
     finding: &Finding,
-    file: &Parsed,
+    file: File<'_>,
     lines: &LineIndex<'_>,
     render: Render,
     message: &str,
@@ -189,14 +194,14 @@ fn rendered(
     // whole file: the drawing is the same and the cost no longer grows with the file.
     let first = finding.call.start.line.min(finding.context_span.start.line);
     let last = finding.call.end.line.max(finding.context_span.end.line);
-    let origin = lines.byte(LineColumn {
+    let origin = lines.byte(At {
         line: first,
         column: 0,
     });
     let end = origin.max(lines.line_end(last));
     let byte_range = |r: Range| lines.byte(r.start) - origin..lines.byte(r.end) - origin;
     let mut snippet = Snippet::source(&file.text[origin..end])
-        .path(file.display.as_str())
+        .path(file.display)
         .line_start(first)
         .annotation(
             AnnotationKind::Primary
@@ -267,7 +272,7 @@ impl<'t> LineIndex<'t> {
         start + self.line(line).len()
     }
 
-    fn byte(&self, at: LineColumn) -> usize {
+    fn byte(&self, at: At) -> usize {
         let start = self
             .starts
             .get(at.line - 1)
@@ -304,7 +309,7 @@ mod tests {
     fn places_become_byte_offsets_counting_characters() {
         let index = LineIndex::new("é\nlet x = é;\n");
         assert_eq!(index.line(2), "let x = é;");
-        assert_eq!(index.byte(LineColumn { line: 2, column: 8 }), 11);
-        assert_eq!(index.byte(LineColumn { line: 2, column: 9 }), 13);
+        assert_eq!(index.byte(At { line: 2, column: 8 }), 11);
+        assert_eq!(index.byte(At { line: 2, column: 9 }), 13);
     }
 }

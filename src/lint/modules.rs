@@ -1,16 +1,20 @@
-//! The module walker: parses a target's root file with `syn`, follows `mod` declarations to their
-//! files (`name.rs`, `name/mod.rs`, `#[path]`, inline modules, and modules declared inside
-//! item macros such as tokio's `cfg_rt! { mod x; }`), and records what each module defines and
-//! imports, for the import resolver. Every file is read and parsed once per run.
+//! The module walker: builds a target's module tree from its files' summaries (`summary.rs`),
+//! following `mod` declarations to their files (`name.rs`, `name/mod.rs`, `#[path]`, inline
+//! modules, and modules declared inside item macros such as tokio's `cfg_rt! { mod x; }`), and
+//! records what each module defines and imports, for the import resolver. It needs no syntax
+//! tree: a file the cache knows is not parsed to build the tree.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
-use syn::{Item, UseTree};
+use serde::{Deserialize, Serialize};
+use syn::Item;
 
-/// Index of a parsed file in [`Sources`].
-pub type FileId = usize;
+use super::cfg::{Cfg, Mode};
+use super::sources::{FileId, Sources};
+use super::summary::{Decl, Entry, ModDecl, summarize};
+
 /// Index of a module in a [`Crate`].
 pub type ModId = usize;
 
@@ -23,85 +27,12 @@ pub fn place(span: proc_macro2::Span) -> Place {
     (at.line, at.column)
 }
 
-/// One parsed source file.
-pub struct Parsed {
-    pub path: PathBuf,
-    /// The name rustc would print: relative to the workspace root when inside it.
-    pub display: String,
-    pub text: String,
-    pub ast: syn::File,
-}
-
-/// Every file read in this run, each parsed once, and the problems met (unreadable or
-/// unparsable files, which the compiler reports better than we can).
-#[derive(Default)]
-pub struct Sources {
-    pub files: Vec<Parsed>,
-    by_path: HashMap<PathBuf, Option<FileId>>,
-    /// Items parsed out of item-macro bodies, by (file, place of the macro's path).
-    pub macro_items: HashMap<(FileId, Place), Vec<Item>>,
-    pub problems: Vec<String>,
-    root: PathBuf,
-}
-
-impl Sources {
-    pub fn new(workspace_root: &Path) -> Self {
-        Sources {
-            root: workspace_root.to_owned(),
-            ..Sources::default()
-        }
-    }
-
-    /// Reads and parses a file once; `None` (and a problem noted) when that fails.
-    pub fn load(&mut self, path: &Path) -> Option<FileId> {
-        if let Some(known) = self.by_path.get(path) {
-            return *known;
-        }
-        let loaded = self.read(path);
-        self.by_path.insert(path.to_owned(), loaded);
-        loaded
-    }
-
-    fn read(&mut self, path: &Path) -> Option<FileId> {
-        let display = path
-            .strip_prefix(&self.root)
-            .unwrap_or(path)
-            .display()
-            .to_string();
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(e) => {
-                self.problems.push(format!("cannot read {display}: {e}"));
-                return None;
-            }
-        };
-        match syn::parse_file(&text) {
-            Ok(ast) => {
-                self.files.push(Parsed {
-                    path: path.to_owned(),
-                    display,
-                    text,
-                    ast,
-                });
-                Some(self.files.len() - 1)
-            }
-            Err(e) => {
-                let at = e.span().start();
-                self.problems.push(format!(
-                    "{display}:{}:{}: not parsed ({e}); its calls are not checked",
-                    at.line,
-                    at.column + 1
-                ));
-                None
-            }
-        }
-    }
-}
-
 /// A `use` path as written: `[crate, a, b]`, `[std, fs]`, with or without a leading `::`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UsePath {
+    #[serde(rename = "s")]
     pub segments: Vec<String>,
+    #[serde(rename = "c", default, skip_serializing_if = "std::ops::Not::not")]
     pub leading_colon: bool,
 }
 
@@ -122,103 +53,38 @@ pub struct Names {
 }
 
 impl Names {
-    /// The names of a list of items (modules counted as local items; the walker links them).
-    pub fn of_items<'i>(items: impl IntoIterator<Item = &'i Item>) -> Names {
+    /// The names of a list of items in a build (modules counted as local items; the walker
+    /// links them). Item macros are not expanded: this is for blocks of code.
+    pub fn of_items<'i>(items: impl IntoIterator<Item = &'i Item>, mode: Mode) -> Names {
+        Names::of_entries(&summarize(items, Cfg::ALWAYS, None), mode)
+    }
+
+    /// The names declared by a summary's entries that exist in a build, later ones replacing
+    /// earlier ones of the same name.
+    pub fn of_entries(entries: &[Entry], mode: Mode) -> Names {
         let mut names = Names::default();
-        for item in items {
-            names.add(item);
+        for Entry(cfg, decl) in entries {
+            if !cfg.holds(mode) {
+                continue;
+            }
+            match decl {
+                Decl::Item(name) => {
+                    names.items.insert(name.clone(), ItemKind::Local);
+                }
+                Decl::Mod(m) => {
+                    names.items.insert(m.name.clone(), ItemKind::Local);
+                }
+                Decl::Import(name, path) => {
+                    names.imports.insert(name.clone(), path.clone());
+                }
+                Decl::Glob(path) => names.globs.push(path.clone()),
+            }
         }
         names
     }
 
     pub fn is_empty(&self) -> bool {
         self.items.is_empty() && self.imports.is_empty() && self.globs.is_empty()
-    }
-
-    fn add(&mut self, item: &Item) {
-        let name = match item {
-            Item::Fn(f) => &f.sig.ident,
-            Item::Struct(s) => &s.ident,
-            Item::Enum(e) => &e.ident,
-            Item::Union(u) => &u.ident,
-            Item::Trait(t) => &t.ident,
-            Item::TraitAlias(t) => &t.ident,
-            Item::Type(t) => &t.ident,
-            Item::Const(c) => &c.ident,
-            Item::Static(s) => &s.ident,
-            Item::Mod(m) => &m.ident,
-            Item::ExternCrate(e) => {
-                let name = e.rename.as_ref().map_or(&e.ident, |(_, r)| r);
-                if name != "_" {
-                    self.imports.insert(
-                        name.to_string(),
-                        UsePath {
-                            segments: vec![e.ident.to_string()],
-                            leading_colon: true,
-                        },
-                    );
-                }
-                return;
-            }
-            Item::ForeignMod(f) => {
-                for item in &f.items {
-                    if let syn::ForeignItem::Fn(f) = item {
-                        self.items.insert(f.sig.ident.to_string(), ItemKind::Local);
-                    }
-                }
-                return;
-            }
-            Item::Use(u) => {
-                let mut prefix = Vec::new();
-                self.add_use(&u.tree, &mut prefix, u.leading_colon.is_some());
-                return;
-            }
-            _ => return,
-        };
-        self.items.insert(name.to_string(), ItemKind::Local);
-    }
-
-    fn add_use(&mut self, tree: &UseTree, prefix: &mut Vec<String>, leading_colon: bool) {
-        let path = |segments: Vec<String>| UsePath {
-            segments,
-            leading_colon,
-        };
-        match tree {
-            UseTree::Path(p) => {
-                prefix.push(p.ident.to_string());
-                self.add_use(&p.tree, prefix, leading_colon);
-                prefix.pop();
-            }
-            UseTree::Name(n) => {
-                let ident = n.ident.to_string();
-                if ident == "self" {
-                    if let Some(last) = prefix.last() {
-                        self.imports.insert(last.clone(), path(prefix.clone()));
-                    }
-                } else {
-                    let mut segments = prefix.clone();
-                    segments.push(ident.clone());
-                    self.imports.insert(ident, path(segments));
-                }
-            }
-            UseTree::Rename(r) => {
-                let rename = r.rename.to_string();
-                if rename == "_" {
-                    return;
-                }
-                let mut segments = prefix.clone();
-                if r.ident != "self" {
-                    segments.push(r.ident.to_string());
-                }
-                self.imports.insert(rename, path(segments));
-            }
-            UseTree::Glob(_) => self.globs.push(path(prefix.clone())),
-            UseTree::Group(g) => {
-                for tree in &g.items {
-                    self.add_use(tree, prefix, leading_colon);
-                }
-            }
-        }
     }
 }
 
@@ -231,18 +97,37 @@ pub struct Module {
     pub names: Names,
 }
 
-/// The module tree of one target (one crate).
+/// The module tree of one target (one crate) in one build.
 pub struct Crate {
     pub name: String,
     pub edition_2015: bool,
+    pub mode: Mode,
     pub modules: Vec<Module>,
     /// The files of this crate, each with the module it defines, in the order they were found.
     pub files: Vec<(FileId, ModId)>,
     /// Inline `mod x { … }` blocks, by (file, place of `x`).
     pub inline: HashMap<(FileId, Place), ModId>,
+    /// Files that could not be read or parsed (the compiler reports those better).
+    pub problems: Vec<String>,
 }
 
 impl Crate {
+    pub fn new(name: &str, edition_2015: bool, mode: Mode) -> Crate {
+        Crate {
+            name: name.to_owned(),
+            edition_2015,
+            mode,
+            modules: vec![Module {
+                parent: None,
+                path: Vec::new(),
+                names: Names::default(),
+            }],
+            files: Vec::new(),
+            inline: HashMap::new(),
+            problems: Vec::new(),
+        }
+    }
+
     /// The module at a path below the root, if the crate has it.
     pub fn module_at(&self, path: &[String]) -> Option<ModId> {
         let mut at = 0;
@@ -256,24 +141,31 @@ impl Crate {
     }
 }
 
-/// Builds a crate's module tree from its root file; `None` when the root cannot be parsed.
-pub fn walk(sources: &mut Sources, root: &Path, name: &str, edition_2015: bool) -> Option<Crate> {
-    let file = sources.load(root)?;
-    let mut krate = Crate {
-        name: name.to_owned(),
-        edition_2015,
-        modules: vec![Module {
-            parent: None,
-            path: Vec::new(),
-            names: Names::default(),
-        }],
-        files: vec![(file, 0)],
-        inline: HashMap::new(),
+/// Builds a crate's module tree from its root file, in one build (`mode`). A root that cannot be
+/// read or parsed gives a crate without files, and a problem.
+pub fn walk(
+    sources: &mut Sources<'_>,
+    root: &Path,
+    name: &str,
+    edition_2015: bool,
+    mode: Mode,
+) -> Crate {
+    let mut krate = Crate::new(name, edition_2015, mode);
+    // The root is probed like every other file (a missing one is reported by `load`).
+    sources.is_file(root);
+    let file = match sources.load(root) {
+        Ok(file) => file,
+        Err(problem) => {
+            krate.problems.push(problem);
+            return krate;
+        }
     };
+    krate.files.push((file, 0));
     let dir = root.parent().unwrap_or(Path::new(".")).to_owned();
     let mut walker = Walker {
         sources,
         krate: &mut krate,
+        seen: HashSet::from([file]),
     };
     walker.file(
         file,
@@ -283,7 +175,7 @@ pub fn walk(sources: &mut Sources, root: &Path, name: &str, edition_2015: bool) 
             path_base: dir,
         },
     );
-    Some(krate)
+    krate
 }
 
 /// Where the files of child modules are looked for.
@@ -295,39 +187,42 @@ struct Dirs {
     path_base: PathBuf,
 }
 
-struct Walker<'s, 'k> {
-    sources: &'s mut Sources,
+struct Walker<'s, 'c, 'k> {
+    sources: &'s mut Sources<'c>,
     krate: &'k mut Crate,
+    seen: HashSet<FileId>,
 }
 
-impl Walker<'_, '_> {
+impl Walker<'_, '_, '_> {
     fn file(&mut self, file: FileId, module: ModId, dirs: &Dirs) {
-        // The items are taken out of `sources` for the walk (files may be loaded meanwhile) and
+        // The summary is taken out of `sources` for the walk (files may be loaded meanwhile) and
         // put back afterwards.
-        let items = std::mem::take(&mut self.sources.files[file].ast.items);
-        self.items(&items, file, module, dirs, false);
-        self.sources.files[file].ast.items = items;
+        let entries = self.sources.take_summary(file);
+        self.entries(&entries, file, module, dirs, false);
+        self.sources.put_summary(file, entries);
     }
 
-    fn items(&mut self, items: &[Item], file: FileId, module: ModId, dirs: &Dirs, inline: bool) {
-        for item in items {
-            self.krate.modules[module].names.add(item);
-            match item {
-                Item::Mod(m) => self.module(m, file, module, dirs, inline),
-                Item::Macro(m) if m.ident.is_none() => {
-                    let key = (file, place(macro_place(&m.mac)));
-                    if let Some(expanded) = parse_items(&m.mac.tokens) {
-                        self.items(&expanded, file, module, dirs, inline);
-                        self.sources.macro_items.insert(key, expanded);
-                    }
-                }
-                _ => {}
+    fn entries(
+        &mut self,
+        entries: &[Entry],
+        file: FileId,
+        module: ModId,
+        dirs: &Dirs,
+        inline: bool,
+    ) {
+        let mode = self.krate.mode;
+        self.krate.modules[module].names = Names::of_entries(entries, mode);
+        for Entry(cfg, decl) in entries {
+            if let Decl::Mod(m) = decl
+                && cfg.holds(mode)
+            {
+                self.module(m, file, module, dirs, inline);
             }
         }
     }
 
-    fn module(&mut self, m: &syn::ItemMod, file: FileId, parent: ModId, dirs: &Dirs, inline: bool) {
-        let name = m.ident.to_string();
+    fn module(&mut self, m: &ModDecl, file: FileId, parent: ModId, dirs: &Dirs, inline: bool) {
+        let name = &m.name;
         let mut path = self.krate.modules[parent].path.clone();
         path.push(name.clone());
         let id = self.krate.modules.len();
@@ -338,21 +233,20 @@ impl Walker<'_, '_> {
         });
         // The first module of a name wins (`#[cfg(unix)] mod imp; #[cfg(windows)] mod imp;`).
         let names = &mut self.krate.modules[parent].names;
-        if !matches!(names.items.get(&name), Some(ItemKind::Module(_))) {
+        if !matches!(names.items.get(name), Some(ItemKind::Module(_))) {
             names.items.insert(name.clone(), ItemKind::Module(id));
         }
-        let path_attr = path_attribute(&m.attrs);
-        if let Some((_, items)) = &m.content {
-            self.krate.inline.insert((file, place(m.ident.span())), id);
-            let children = dirs.children.join(path_attr.as_deref().unwrap_or(&name));
+        if let Some(items) = &m.inline {
+            self.krate.inline.insert((file, m.place), id);
+            let children = dirs.children.join(m.path_attr.as_deref().unwrap_or(name));
             let inner = Dirs {
                 children: children.clone(),
                 path_base: children,
             };
-            self.items(items, file, id, &inner, true);
+            self.entries(items, file, id, &inner, true);
             return;
         }
-        let (candidates, mod_rs) = match &path_attr {
+        let (candidates, mod_rs) = match &m.path_attr {
             Some(p) => {
                 let base = if inline {
                     &dirs.children
@@ -364,20 +258,24 @@ impl Walker<'_, '_> {
             None => (
                 vec![
                     dirs.children.join(format!("{name}.rs")),
-                    dirs.children.join(&name).join("mod.rs"),
+                    dirs.children.join(name).join("mod.rs"),
                 ],
                 false,
             ),
         };
-        let Some(found) = candidates.into_iter().find(|p| p.is_file()) else {
+        let Some(found) = candidates.into_iter().find(|p| self.sources.is_file(p)) else {
             // A module for another platform or configuration whose file is absent, or a
             // broken declaration the compiler reports.
             return;
         };
-        let Some(child_file) = self.sources.load(&found) else {
-            return;
+        let child_file = match self.sources.load(&found) {
+            Ok(file) => file,
+            Err(problem) => {
+                self.krate.problems.push(problem);
+                return;
+            }
         };
-        if self.krate.files.iter().any(|(f, _)| *f == child_file) {
+        if !self.seen.insert(child_file) {
             return;
         }
         self.krate.files.push((child_file, id));
@@ -386,7 +284,7 @@ impl Walker<'_, '_> {
         let children = if is_mod_rs {
             file_dir.clone()
         } else {
-            dirs.children.join(&name)
+            dirs.children.join(name)
         };
         self.file(
             child_file,
@@ -397,25 +295,6 @@ impl Walker<'_, '_> {
             },
         );
     }
-}
-
-/// The `x` of `#[path = "x"]`.
-fn path_attribute(attrs: &[syn::Attribute]) -> Option<String> {
-    attrs.iter().find_map(|attr| {
-        if !attr.path().is_ident("path") {
-            return None;
-        }
-        match &attr.meta {
-            syn::Meta::NameValue(nv) => match &nv.value {
-                syn::Expr::Lit(syn::ExprLit {
-                    lit: syn::Lit::Str(s),
-                    ..
-                }) => Some(s.value()),
-                _ => None,
-            },
-            _ => None,
-        }
-    })
 }
 
 /// Where a macro invocation starts (its path's first identifier).

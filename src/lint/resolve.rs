@@ -4,8 +4,15 @@
 //! module `use` declarations, renames, `self`/`super`/`crate`, re-exports between the crate's
 //! modules and glob imports. Without type information it cannot see through everything; what it
 //! cannot resolve is taken to be a path into an external crate as written.
+//!
+//! It records everything it reads of the crate's modules ([`Read`]): a file's findings depend on
+//! those reads and on nothing else of the crate, so the cache keeps them until one of them
+//! reads differently.
+
+use std::cell::RefCell;
 
 use super::blocking::Blocking;
+use super::hash::hash;
 use super::modules::{Crate, ItemKind, ModId, Names, UsePath};
 
 /// How deep re-exports and glob imports are followed before giving up.
@@ -14,6 +21,29 @@ const MAX_DEPTH: usize = 16;
 pub struct Resolver<'a> {
     krate: &'a Crate,
     blocking: &'a Blocking,
+    /// What was read so far: a module and which of its names ([`Read`]).
+    reads: RefCell<Vec<(ModId, u64)>>,
+}
+
+/// What the resolver reads of a module, as a key: one name (what it stands for: an item, a
+/// module, an import), the module's glob imports, or its place in the tree (its parent).
+pub struct Read;
+
+impl Read {
+    /// The key of a name.
+    pub fn name(name: &str) -> u64 {
+        hash(name.as_bytes())
+    }
+
+    /// The key of the glob imports (`*` is no name).
+    pub fn globs() -> u64 {
+        hash(b"*")
+    }
+
+    /// The key of the module's parent (`..` is no name).
+    pub fn parent() -> u64 {
+        hash(b"..")
+    }
 }
 
 /// What a path names: the full path, and whether that is an item of the crate being checked.
@@ -32,7 +62,60 @@ enum Path {
 
 impl<'a> Resolver<'a> {
     pub fn new(krate: &'a Crate, blocking: &'a Blocking) -> Self {
-        Resolver { krate, blocking }
+        Resolver {
+            krate,
+            blocking,
+            reads: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// What resolution has read: (module, [`Read`] key), sorted, each once.
+    pub fn reads(&self) -> Vec<(ModId, u64)> {
+        let mut reads = self.reads.take();
+        reads.sort_unstable();
+        reads.dedup();
+        reads
+    }
+
+    fn read(&self, module: ModId, key: u64) {
+        self.reads.borrow_mut().push((module, key));
+    }
+
+    /// The item a name of a module stands for.
+    fn item(&self, module: ModId, name: &str) -> Option<ItemKind> {
+        self.read(module, Read::name(name));
+        self.krate.modules[module].names.items.get(name).copied()
+    }
+
+    /// The import a name of a module stands for.
+    fn import(&self, module: ModId, name: &str) -> Option<&'a UsePath> {
+        self.read(module, Read::name(name));
+        self.krate.modules[module].names.imports.get(name)
+    }
+
+    fn globs(&self, module: ModId) -> &'a [UsePath] {
+        self.read(module, Read::globs());
+        &self.krate.modules[module].names.globs
+    }
+
+    /// A module's parent and its path (which is part of its identity).
+    fn place(&self, module: ModId) -> (Option<ModId>, &'a [String]) {
+        self.read(module, Read::parent());
+        let m = &self.krate.modules[module];
+        (m.parent, &m.path)
+    }
+
+    /// [`Crate::module_at`], recording what it reads.
+    fn module_at(&self, path: &[String]) -> Option<ModId> {
+        let mut at = 0;
+        for segment in path {
+            match self.item(at, segment) {
+                Some(ItemKind::Module(child)) => at = child,
+                _ => return None,
+            }
+        }
+        self.place(at);
+        Some(at)
     }
 
     /// The full path that `segments`, written in `module` inside the given blocks (outermost
@@ -108,31 +191,30 @@ impl<'a> Resolver<'a> {
         if depth > MAX_DEPTH {
             return None;
         }
-        let here = &self.krate.modules[module];
+        let (parent, here) = self.place(module);
         let Some(first) = segments.first() else {
-            return Some(Path::Local(here.path.clone()));
+            return Some(Path::Local(here.to_vec()));
         };
         let rest = &segments[1..];
         match first.as_str() {
             "self" => return self.in_module(module, rest, depth + 1),
-            "super" => return self.in_module(here.parent.unwrap_or(0), rest, depth + 1),
+            "super" => return self.in_module(parent.unwrap_or(0), rest, depth + 1),
             "crate" => return self.in_module(0, rest, depth + 1),
             _ => {}
         }
-        match here.names.items.get(first) {
-            Some(ItemKind::Module(child)) => return self.in_module(*child, rest, depth + 1),
+        match self.item(module, first) {
+            Some(ItemKind::Module(child)) => return self.in_module(child, rest, depth + 1),
             Some(ItemKind::Local) => {
-                let mut path = here.path.clone();
+                let mut path = here.to_vec();
                 path.extend_from_slice(segments);
                 return Some(Path::Local(path));
             }
             None => {}
         }
-        if let Some(import) = here.names.imports.get(first) {
+        if let Some(import) = self.import(module, first) {
             return self.through_use(module, import, rest, depth + 1);
         }
-        here.names
-            .globs
+        self.globs(module)
             .iter()
             .find_map(|glob| self.through_glob(module, glob, segments, depth + 1))
     }
@@ -160,14 +242,14 @@ impl<'a> Resolver<'a> {
     /// A local path followed by more segments: continue inside the module it names, so that
     /// re-exports (`pub use std::fs::read as load;` in `util`) are followed.
     fn descend_local(&self, target: &[String], rest: &[String], depth: usize) -> Option<Path> {
-        if let Some(module) = self.krate.module_at(target) {
+        if let Some(module) = self.module_at(target) {
             return self.in_module(module, rest, depth);
         }
         let (last, parent) = target.split_last()?;
-        let module = self.krate.module_at(parent)?;
+        let module = self.module_at(parent)?;
         let mut segments = vec![last.clone()];
         segments.extend_from_slice(rest);
-        match self.krate.modules[module].names.items.get(last) {
+        match self.item(module, last) {
             Some(ItemKind::Local) => {
                 let mut path = target.to_vec();
                 path.extend_from_slice(rest);
@@ -188,7 +270,7 @@ impl<'a> Resolver<'a> {
             return self.lexical(module, segments, depth);
         }
         // `use tokio;` or `use tokio::{self}` names the crate itself, not this import again.
-        let own = self.krate.modules[module].names.imports.get(first);
+        let own = self.import(module, first);
         if own.is_some_and(|u| u.segments.len() == 1 && u.segments[0] == *first) {
             return Some(Path::External(segments.clone()));
         }
@@ -214,14 +296,13 @@ impl<'a> Resolver<'a> {
         let first = segments.first()?;
         match self.use_target(module, glob, depth + 1)? {
             Path::Local(target) => {
-                let target_module = self.krate.module_at(&target)?;
+                let target_module = self.module_at(&target)?;
                 if target_module == module {
                     return None;
                 }
-                let names = &self.krate.modules[target_module].names;
-                let has = names.items.contains_key(first)
-                    || names.imports.contains_key(first)
-                    || !names.globs.is_empty();
+                let has = self.item(target_module, first).is_some()
+                    || self.import(target_module, first).is_some()
+                    || !self.globs(target_module).is_empty();
                 if has {
                     self.in_module(target_module, segments, depth + 1)
                 } else {
@@ -244,21 +325,17 @@ impl<'a> Resolver<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lint::cfg::Mode;
     use crate::lint::modules::Module;
 
     fn names(src: &str) -> Names {
-        Names::of_items(&syn::parse_file(src).unwrap().items)
+        Names::of_items(&syn::parse_file(src).unwrap().items, Mode::Any)
     }
 
     /// A crate of `(module path, source)` pairs; the first is the root.
     fn krate(modules: &[(&str, &str)]) -> Crate {
-        let mut krate = Crate {
-            name: "demo".into(),
-            edition_2015: false,
-            modules: Vec::new(),
-            files: Vec::new(),
-            inline: Default::default(),
-        };
+        let mut krate = Crate::new("demo", false, Mode::Any);
+        krate.modules.clear();
         for (path, src) in modules {
             let path: Vec<String> = path
                 .split("::")

@@ -6,42 +6,62 @@
 use std::collections::HashMap;
 
 use proc_macro2::{LineColumn, Span, TokenStream};
+use serde::{Deserialize, Serialize};
 use syn::punctuated::Punctuated;
 use syn::visit::{self, Visit};
 use syn::{Expr, Pat, Stmt, Type};
 
 use super::blocking::{Blocking, Hit, Returns};
-use super::modules::{Crate, FileId, ModId, Names, Sources, brace_groups, macro_place, place};
+use super::cfg::{Cfg, Mode};
+use super::modules::{Crate, ModId, Names, brace_groups, macro_place, place};
 use super::resolve::{Resolved, Resolver};
+use super::sources::{FileId, Parsed};
+use super::summary::attrs;
 
 /// What kind of async code a call is directly in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ContextKind {
     Fn,
     Block,
     Closure,
 }
 
-/// A range of a file: start and end (end exclusive), as proc-macro2 counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A place in a file: line (1-based) and column (0-based, in characters), as proc-macro2
+/// counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct At {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl From<LineColumn> for At {
+    fn from(at: LineColumn) -> At {
+        At {
+            line: at.line,
+            column: at.column,
+        }
+    }
+}
+
+/// A range of a file: start and end (end exclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Range {
-    pub start: LineColumn,
-    pub end: LineColumn,
+    pub start: At,
+    pub end: At,
 }
 
 impl Range {
     fn new(start: Span, end: Span) -> Range {
         Range {
-            start: start.start(),
-            end: end.end(),
+            start: start.start().into(),
+            end: end.end().into(),
         }
     }
 }
 
 /// A blocking call found in async code.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
-    pub file: FileId,
     pub api: String,
     pub help: Option<String>,
     pub call: Range,
@@ -90,17 +110,25 @@ const TRANSPARENT_METHODS: &[&str] = &[
     "unwrap_or_else",
 ];
 
-/// Checks one file of a crate and appends what it finds.
+/// What checking a file found, and what it read of the crate's modules (module, [`Read`] key).
+///
+/// [`Read`]: super::resolve::Read
+pub struct Checked {
+    pub findings: Vec<Finding>,
+    pub reads: Vec<(ModId, u64)>,
+}
+
+/// Checks one file of a crate (the file `file`, defining module `module`).
 pub fn check_file(
-    sources: &Sources,
+    parsed: &Parsed,
     krate: &Crate,
     blocking: &Blocking,
     file: FileId,
     module: ModId,
-    findings: &mut Vec<Finding>,
-) {
+) -> Checked {
+    let mut findings = Vec::new();
     let mut visitor = Visitor {
-        sources,
+        parsed,
         krate,
         resolver: Resolver::new(krate, blocking),
         blocking,
@@ -109,13 +137,15 @@ pub fn check_file(
         context: None,
         blocks: Vec::new(),
         vars: Vec::new(),
-        findings,
+        findings: &mut findings,
     };
-    visitor.visit_file(&sources.files[file].ast);
+    visitor.visit_file(&parsed.ast);
+    let reads = visitor.resolver.reads();
+    Checked { findings, reads }
 }
 
 struct Visitor<'a> {
-    sources: &'a Sources,
+    parsed: &'a Parsed,
     krate: &'a Crate,
     resolver: Resolver<'a>,
     blocking: &'a Blocking,
@@ -182,6 +212,11 @@ fn bound_names(pat: &Pat, out: &mut Vec<String>) {
 }
 
 impl<'a> Visitor<'a> {
+    /// True when an item with these attributes is compiled in the crate's build.
+    fn compiled(&self, attrs: &[syn::Attribute]) -> bool {
+        self.krate.mode == Mode::Any || Cfg::ALWAYS.and_attrs(attrs).holds(self.krate.mode)
+    }
+
     fn resolve(&self, path: &syn::Path) -> Option<Resolved> {
         let segments = segments(path);
         if path.leading_colon.is_none() && segments.len() == 1 && self.is_var(&segments[0]) {
@@ -310,7 +345,6 @@ impl<'a> Visitor<'a> {
             return;
         };
         self.findings.push(Finding {
-            file: self.file,
             api: hit.api,
             help: hit.help.map(str::to_owned),
             call,
@@ -390,10 +424,11 @@ impl<'a> Visitor<'a> {
     }
 
     fn statements(&mut self, stmts: &[Stmt]) {
-        let names = Names::of_items(stmts.iter().filter_map(|s| match s {
+        let items = stmts.iter().filter_map(|s| match s {
             Stmt::Item(item) => Some(item),
             _ => None,
-        }));
+        });
+        let names = Names::of_items(items, self.krate.mode);
         let pushed = !names.is_empty();
         if pushed {
             self.blocks.push(names);
@@ -453,6 +488,34 @@ impl<'a> Visitor<'a> {
 }
 
 impl<'ast> Visit<'ast> for Visitor<'_> {
+    fn visit_item(&mut self, item: &'ast syn::Item) {
+        if self.compiled(attrs(item)) {
+            visit::visit_item(self, item);
+        }
+    }
+
+    fn visit_impl_item(&mut self, item: &'ast syn::ImplItem) {
+        let attrs: &[syn::Attribute] = match item {
+            syn::ImplItem::Fn(f) => &f.attrs,
+            syn::ImplItem::Macro(m) => &m.attrs,
+            _ => &[],
+        };
+        if self.compiled(attrs) {
+            visit::visit_impl_item(self, item);
+        }
+    }
+
+    fn visit_trait_item(&mut self, item: &'ast syn::TraitItem) {
+        let attrs: &[syn::Attribute] = match item {
+            syn::TraitItem::Fn(f) => &f.attrs,
+            syn::TraitItem::Macro(m) => &m.attrs,
+            _ => &[],
+        };
+        if self.compiled(attrs) {
+            visit::visit_trait_item(self, item);
+        }
+    }
+
     fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
         self.function(&f.sig, Some(&f.block));
     }
@@ -489,9 +552,8 @@ impl<'ast> Visit<'ast> for Visitor<'_> {
         if m.ident.is_some() {
             return; // macro_rules! definitions: patterns, not code
         }
-        let key = (self.file, place(macro_place(&m.mac)));
-        let sources = self.sources;
-        match sources.macro_items.get(&key) {
+        let parsed = self.parsed;
+        match parsed.macro_items.get(&place(macro_place(&m.mac))) {
             Some(items) => {
                 for item in items {
                     self.visit_item(item);

@@ -31,15 +31,25 @@ pub struct LintTarget {
 }
 
 /// The selected targets of a workspace.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Workspace {
     pub root: PathBuf,
+    /// Cargo's target directory, where the lint keeps its cache.
+    pub target_dir: PathBuf,
     pub targets: Vec<LintTarget>,
+    /// The package ids of every member, selected or not.
+    pub members: Vec<String>,
 }
 
 /// Runs `cargo metadata --no-deps` (the `cargo` of `CARGO`, as cargo sets it for subcommands) and
 /// selects the targets.
 pub fn discover(selection: &Selection) -> Result<Workspace, LintError> {
+    let (metadata, _) = run_metadata(selection)?;
+    from_metadata(&metadata, selection)
+}
+
+/// `cargo metadata --no-deps` for the selection's manifest: the answer, and its JSON.
+pub fn run_metadata(selection: &Selection) -> Result<(Metadata, String), LintError> {
     let mut command = MetadataCommand::new();
     command.no_deps();
     if let Some(cargo) = std::env::var_os("CARGO") {
@@ -48,19 +58,45 @@ pub fn discover(selection: &Selection) -> Result<Workspace, LintError> {
     if let Some(path) = &selection.manifest_path {
         command.manifest_path(path);
     }
-    let metadata = command
-        .exec()
+    let output = command
+        .cargo_command()
+        .stderr(std::process::Stdio::piped())
+        .output()
         .map_err(|e| LintError::Metadata(e.to_string()))?;
-    let start = match &selection.manifest_path {
-        Some(path) => path.clone(),
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        return Err(LintError::Metadata(format!(
+            "`cargo metadata` failed: {}",
+            stderr.trim()
+        )));
+    }
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let json = stdout
+        .lines()
+        .find(|line| line.starts_with('{'))
+        .ok_or_else(|| LintError::Metadata("`cargo metadata` printed no JSON".into()))?;
+    let metadata = MetadataCommand::parse(json).map_err(|e| LintError::Metadata(e.to_string()))?;
+    Ok((metadata, json.to_owned()))
+}
+
+/// The manifest cargo starts from: `--manifest-path`, or `Cargo.toml` in the current directory
+/// (cargo looks upwards from there).
+pub fn start(selection: &Selection) -> Result<PathBuf, LintError> {
+    match &selection.manifest_path {
+        Some(path) => Ok(path.clone()),
         None => std::env::current_dir()
+            .map(|d| d.join("Cargo.toml"))
             .map_err(|source| LintError::Io {
                 path: ".".into(),
                 source,
-            })?
-            .join("Cargo.toml"),
-    };
-    let packages = select(&metadata, selection, &start)?;
+            }),
+    }
+}
+
+/// The selected targets, from `cargo metadata`'s answer.
+pub fn from_metadata(metadata: &Metadata, selection: &Selection) -> Result<Workspace, LintError> {
+    let start = start(selection)?;
+    let packages = select(metadata, selection, &start)?;
     let targets = packages
         .into_iter()
         .flat_map(|p| {
@@ -78,7 +114,13 @@ pub fn discover(selection: &Selection) -> Result<Workspace, LintError> {
         .collect();
     Ok(Workspace {
         root: metadata.workspace_root.clone().into_std_path_buf(),
+        target_dir: metadata.target_directory.clone().into_std_path_buf(),
         targets,
+        members: metadata
+            .workspace_members
+            .iter()
+            .map(|id| id.repr.clone())
+            .collect(),
     })
 }
 

@@ -97,7 +97,7 @@ fn render_concise(
     style: Style,
 ) -> String {
     let first = explanation.fixes.first();
-    let source = first.and_then(|f| f.span).and_then(SpanSource::new);
+    let source = first.and_then(FixPlace::of);
     let mut report: Vec<Group<'_>> = Vec::new();
 
     let mut head = Level::NOTE
@@ -112,9 +112,9 @@ fn render_concise(
         .elements(paragraphs("why", &explanation.brief, style));
     let mut fix_group = None;
     if let Some(fix) = first {
-        match (&source, &fix.replacement, &fix.code) {
+        match (&source, fix.is_edit(), &fix.code) {
             // An edit of the user's code: drawn as rustc draws its suggestions.
-            (Some(source), Some(_), _) | (Some(source), None, None) => {
+            (Some(source), true, _) | (Some(source), false, None) => {
                 fix_group = Some(fix_snippet(
                     Group::with_title(Level::HELP.secondary_title(fix.title.as_str())),
                     fix,
@@ -200,7 +200,7 @@ pub(super) fn left_out(explanation: &Explanation<'_>, fixes_left_out: bool) -> O
         && explanation
             .fixes
             .first()
-            .is_some_and(|f| f.code.is_some() && f.replacement.is_some() && f.span.is_some());
+            .is_some_and(|f| f.code.is_some() && f.is_edit());
     let why_left_out = explanation.why != explanation.brief || explanation.sync.is_some();
     if parts.is_empty() {
         if !why_left_out && !code_left_out {
@@ -218,11 +218,7 @@ fn count(n: usize, one: &str, many: &str) -> String {
 /// `--verbose`: the whole why, rustc's comparison left out, every fix with where it applies,
 /// every link and crate.
 fn render_full(explanation: &Explanation<'_>, notes: &[(&str, String)], style: Style) -> String {
-    let sources: Vec<Option<SpanSource>> = explanation
-        .fixes
-        .iter()
-        .map(|f| f.span.and_then(SpanSource::new))
-        .collect();
+    let sources: Vec<Option<FixPlace>> = explanation.fixes.iter().map(FixPlace::of).collect();
     let mut report: Vec<Group<'_>> = Vec::new();
 
     let mut head = Level::NOTE
@@ -283,16 +279,49 @@ fn render_full(explanation: &Explanation<'_>, notes: &[(&str, String)], style: S
     finish(renderer(style).render(&report))
 }
 
-/// The fix's place in the user's code: the edit as a patch, or the span it is about.
-fn fix_snippet<'a>(group: Group<'a>, fix: &'a FixText<'_>, source: &'a SpanSource) -> Group<'a> {
-    match &fix.replacement {
-        Some(replacement) => group.element(
-            snippet_of(source).patch(Patch::new(source.range.clone(), replacement.as_str())),
-        ),
-        None => group.element(
-            snippet_of(source).annotation(AnnotationKind::Context.span(source.range.clone())),
-        ),
+/// Where a fix is drawn: the lines of the user's code it edits (with each replacement), or the
+/// span it is about (no replacements).
+struct FixPlace {
+    source: SpanSource,
+    patches: Vec<(std::ops::Range<usize>, String)>,
+}
+
+impl FixPlace {
+    fn of(fix: &FixText<'_>) -> Option<FixPlace> {
+        if let Some(edit) = &fix.edit {
+            let excerpt = edit.excerpt();
+            return Some(FixPlace {
+                source: SpanSource {
+                    path: excerpt.path,
+                    line_start: excerpt.line_start,
+                    range: excerpt.patches.first().map_or(0..0, |(r, _)| r.clone()),
+                    text: excerpt.text,
+                },
+                patches: excerpt.patches,
+            });
+        }
+        let source = SpanSource::new(fix.span?)?;
+        let patches = match &fix.replacement {
+            Some(text) => vec![(source.range.clone(), text.clone())],
+            None => Vec::new(),
+        };
+        Some(FixPlace { source, patches })
     }
+}
+
+/// The fix's place in the user's code: the edit as patches, or the span it is about.
+fn fix_snippet<'a>(group: Group<'a>, _fix: &'a FixText<'_>, place: &'a FixPlace) -> Group<'a> {
+    if place.patches.is_empty() {
+        return group.element(
+            snippet_of(&place.source)
+                .annotation(AnnotationKind::Context.span(place.source.range.clone())),
+        );
+    }
+    let mut snippet = snippet_of(&place.source);
+    for (range, text) in &place.patches {
+        snippet = snippet.patch(Patch::new(range.clone(), text.as_str()));
+    }
+    group.element(snippet)
 }
 
 fn snippet_of<'a, T: Clone>(source: &'a SpanSource) -> Snippet<'a, T> {

@@ -240,6 +240,14 @@ fn suggestions(d: &Diagnostic) -> Vec<(&str, usize, usize, &str)> {
     let mut stack: Vec<&Diagnostic> = d.children.iter().collect();
     while let Some(child) = stack.pop() {
         for span in &child.spans {
+            // Editors offer only these as quick fixes: where rustc's is not one, ours stays.
+            use cargo_metadata::diagnostic::Applicability::{MachineApplicable, MaybeIncorrect};
+            if !matches!(
+                span.suggestion_applicability,
+                None | Some(MachineApplicable | MaybeIncorrect)
+            ) {
+                continue;
+            }
             if let Some(replacement) = &span.suggested_replacement {
                 let (start, end) = (span.byte_start as usize, span.byte_end as usize);
                 found.push((span.file_name.as_str(), start, end, replacement.as_str()));
@@ -252,50 +260,76 @@ fn suggestions(d: &Diagnostic) -> Vec<(&str, usize, usize, &str)> {
 
 /// Whether rustc's own children already suggest the fix's edit.
 fn is_offered(fix: &FixText<'_>, offered: &[(&str, usize, usize, &str)]) -> bool {
-    let (Some(span), Some(replacement)) = (fix.span, &fix.replacement) else {
-        return false;
+    let edits: Vec<(&str, usize, usize, &str)> = match (&fix.edit, fix.span, &fix.replacement) {
+        (Some(edit), _, _) => edit
+            .replacements
+            .iter()
+            .map(|r| {
+                (
+                    edit.file_name.as_str(),
+                    r.range.start,
+                    r.range.end,
+                    r.text.as_str(),
+                )
+            })
+            .collect(),
+        (None, Some(span), Some(text)) => vec![(
+            span.file_name.as_str(),
+            span.byte_start as usize,
+            span.byte_end as usize,
+            text.as_str(),
+        )],
+        _ => return false,
     };
-    offered.iter().any(|&(file, start, end, text)| {
-        file == span.file_name
-            && start == span.byte_start as usize
-            && end == span.byte_end as usize
-            && text == replacement
-    })
+    edits.iter().all(|edit| offered.contains(edit))
 }
 
-/// One fix as a `help` child. Its spans are the edit (`suggested_replacement`, applicability
-/// `MaybeIncorrect`: complete code that may need a look) or the place the fix is about; the
-/// message is the title, then the code to write for a fix that is not an edit.
+/// One fix as a `help` child. Its spans are the edit (rustc's suggestion shape:
+/// `suggested_replacement`, `MachineApplicable` only when the entry says the edit certainly
+/// compiles to what it means, else `MaybeIncorrect`) or the place the fix is about; the message
+/// is the title, then the code to write for a fix that is not an edit.
 fn fix_child(fix: &FixText<'_>, fallback: Option<&DiagnosticSpan>) -> Value {
-    let edit = fix.replacement.is_some() && fix.span.is_some();
     let mut message = fix.title.clone();
-    if let Some(code) = fix.code.as_ref().filter(|_| !edit) {
+    if let Some(code) = fix.code.as_ref().filter(|_| !fix.is_edit()) {
         message.push('\n');
         message.push_str(code);
     }
-    let spans = fix
-        .span
-        .or(fallback)
-        .and_then(|span| serde_json::to_value(span).ok())
-        .map(|mut span| {
-            if let Some(obj) = span.as_object_mut() {
-                obj.insert("is_primary".into(), Value::Bool(true));
-                obj.insert("label".into(), Value::Null);
-                obj.insert("expansion".into(), Value::Null);
-                let (replacement, applicability) = match fix.replacement.as_ref().filter(|_| edit) {
-                    Some(r) => (
-                        Value::String(r.clone()),
-                        Value::String("MaybeIncorrect".into()),
-                    ),
-                    None => (Value::Null, Value::Null),
-                };
-                obj.insert("suggested_replacement".into(), replacement);
-                obj.insert("suggestion_applicability".into(), applicability);
-            }
-            span
-        })
-        .into_iter()
-        .collect();
+    let applicability = if fix.machine_applicable {
+        "MachineApplicable"
+    } else {
+        "MaybeIncorrect"
+    };
+    let spans: Vec<Value> = match &fix.edit {
+        Some(edit) => edit
+            .spans(fix.machine_applicable)
+            .iter()
+            .filter_map(|span| serde_json::to_value(span).ok())
+            .collect(),
+        None => fix
+            .span
+            .or(fallback)
+            .and_then(|span| serde_json::to_value(span).ok())
+            .map(|mut span| {
+                if let Some(obj) = span.as_object_mut() {
+                    obj.insert("is_primary".into(), Value::Bool(true));
+                    obj.insert("label".into(), Value::Null);
+                    obj.insert("expansion".into(), Value::Null);
+                    let (replacement, applicability) =
+                        match fix.replacement.as_ref().filter(|_| fix.is_edit()) {
+                            Some(r) => (
+                                Value::String(r.clone()),
+                                Value::String(applicability.into()),
+                            ),
+                            None => (Value::Null, Value::Null),
+                        };
+                    obj.insert("suggested_replacement".into(), replacement);
+                    obj.insert("suggestion_applicability".into(), applicability);
+                }
+                span
+            })
+            .into_iter()
+            .collect(),
+    };
     child("help", message, None, spans)
 }
 

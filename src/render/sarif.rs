@@ -19,6 +19,7 @@ use serde_json::{Map, Value, json};
 use super::finding::{Finding, Rule, Severity, code_help_uri};
 use super::location::{FilePath, Workspace, span_text};
 use super::{Emitter, Event, Relation, Summary};
+use crate::explain::Explanation;
 use crate::kb::{Captures, Entry, Template};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -143,7 +144,7 @@ impl Sarif {
                 FINGERPRINT_KEY,
                 format!("{:016x}", finding.fingerprint()),
             ),
-            fixes: self.fixes(d),
+            fixes: self.fixes(d, finding.explanations),
             properties: finding.follows.map(|root| {
                 let key = match root.relation {
                     Relation::CausedBy => "followsFrom",
@@ -205,9 +206,36 @@ impl Sarif {
         related
     }
 
-    /// rustc's machine-applicable suggestions: one fix per suggesting child, its replacements
-    /// grouped by file.
-    fn fixes<'d>(&self, d: &'d Diagnostic) -> Vec<Fix<'d>> {
+    /// The explanations' edits of the user's code (their first fix first), then rustc's
+    /// machine-applicable suggestions: one fix per suggesting child, its replacements grouped by
+    /// file.
+    fn fixes<'d>(&self, d: &'d Diagnostic, explanations: &'d [Explanation<'d>]) -> Vec<Fix<'d>> {
+        let mut ours = Vec::new();
+        for fix in explanations.iter().flat_map(|e| &e.fixes) {
+            let Some(edit) = &fix.edit else { continue };
+            let replacements = edit
+                .spans(fix.machine_applicable)
+                .iter()
+                .zip(&edit.replacements)
+                .map(|(span, r)| Replacement {
+                    deleted_region: Region::of(span),
+                    inserted_content: Text::new(r.text.as_str()),
+                })
+                .collect();
+            ours.push(Fix {
+                description: Text::new(fix.title.as_str()),
+                artifact_changes: vec![ArtifactChange {
+                    artifact_location: Artifact::of(&self.workspace.file(&edit.file_name)),
+                    replacements,
+                }],
+            });
+        }
+        let mut fixes = ours;
+        fixes.extend(self.rustc_fixes(d));
+        fixes
+    }
+
+    fn rustc_fixes<'d>(&self, d: &'d Diagnostic) -> Vec<Fix<'d>> {
         let mut nodes: Vec<&Diagnostic> = vec![d];
         collect_children(d, &mut nodes);
         let mut fixes = Vec::new();

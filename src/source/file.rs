@@ -12,6 +12,8 @@ use cargo_metadata::diagnostic::DiagnosticSpan;
 const MAX_FILE: u64 = 4 << 20;
 
 pub struct SourceFile {
+    /// Where it was read from (empty for a text given directly).
+    pub path: std::path::PathBuf,
     pub text: String,
     line_starts: Vec<usize>,
     syntax: OnceCell<Option<syn::File>>,
@@ -25,13 +27,17 @@ impl SourceFile {
             return None;
         }
         let text = String::from_utf8(std::fs::read(path).ok()?).ok()?;
-        Some(SourceFile::new(text))
+        Some(SourceFile {
+            path: path.to_owned(),
+            ..SourceFile::new(text)
+        })
     }
 
     pub fn new(text: String) -> SourceFile {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         SourceFile {
+            path: std::path::PathBuf::new(),
             text,
             line_starts,
             syntax: OnceCell::new(),
@@ -94,6 +100,15 @@ impl SourceFile {
 
     pub fn slice(&self, range: Range<usize>) -> &str {
         self.text.get(range).unwrap_or_default()
+    }
+
+    /// The 1-based column (in characters, as rustc counts) of a byte offset.
+    pub fn column_of(&self, offset: usize) -> usize {
+        let line = self.line_of(offset);
+        let start = self.line_start(line).unwrap_or(0);
+        self.text
+            .get(start..offset)
+            .map_or(1, |before| before.chars().count() + 1)
     }
 }
 

@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use syn::parse::Parser;
+use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::visit::{self, Visit};
 
@@ -15,17 +17,64 @@ fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
     outer.start <= inner.start && inner.end <= outer.end
 }
 
+/// An expression of the file, or one parsed from a macro's arguments (owned).
+pub enum ExprRef<'f> {
+    Borrowed(&'f syn::Expr),
+    Owned(Box<syn::Expr>),
+}
+
+impl std::ops::Deref for ExprRef<'_> {
+    type Target = syn::Expr;
+
+    fn deref(&self) -> &syn::Expr {
+        match self {
+            ExprRef::Borrowed(e) => e,
+            ExprRef::Owned(e) => e,
+        }
+    }
+}
+
 /// The innermost expression whose span contains `target`, and each expression around it,
-/// innermost first.
-pub fn exprs_around(file: &syn::File, target: Range<usize>) -> Vec<&syn::Expr> {
+/// innermost first. The arguments of macros written like calls (`println!("{}", x)`,
+/// `assert_eq!(a, b)`, `vec![a, b]`) are read as expressions too; they are owned, the rest
+/// borrowed from the file.
+pub fn exprs_around(file: &syn::File, target: Range<usize>) -> Vec<ExprRef<'_>> {
     struct Finder<'ast> {
         target: Range<usize>,
-        found: Vec<&'ast syn::Expr>,
+        found: Vec<ExprRef<'ast>>,
+    }
+    impl Finder<'_> {
+        /// The expressions of a macro's arguments that contain the target, innermost last.
+        fn macro_arguments(&mut self, mac: &syn::Macro) {
+            if !contains(&range(mac), &self.target) {
+                return;
+            }
+            let parser = Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated;
+            let Ok(args) = parser.parse2(mac.tokens.clone()) else {
+                return;
+            };
+            for arg in args {
+                let mut inner = Finder {
+                    target: self.target.clone(),
+                    found: Vec::new(),
+                };
+                inner.visit_expr(&arg);
+                // `inner` borrowed `arg`: keep what it found by the ranges, as owned copies of
+                // the argument's sub-expressions.
+                let ranges: Vec<Range<usize>> = inner.found.iter().map(|e| range(&**e)).collect();
+                drop(inner);
+                for r in ranges {
+                    if let Some(e) = owned_sub_expr(&arg, &r) {
+                        self.found.push(ExprRef::Owned(Box::new(e)));
+                    }
+                }
+            }
+        }
     }
     impl<'ast> Visit<'ast> for Finder<'ast> {
         fn visit_expr(&mut self, e: &'ast syn::Expr) {
             if contains(&range(e), &self.target) {
-                self.found.push(e);
+                self.found.push(ExprRef::Borrowed(e));
                 visit::visit_expr(self, e);
             }
         }
@@ -33,6 +82,9 @@ pub fn exprs_around(file: &syn::File, target: Range<usize>) -> Vec<&syn::Expr> {
             if contains(&range(i), &self.target) {
                 visit::visit_item(self, i);
             }
+        }
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            self.macro_arguments(mac);
         }
     }
     let mut finder = Finder {
@@ -57,10 +109,30 @@ pub fn is_async_block_expr(e: &syn::Expr) -> bool {
 }
 
 /// The expression exactly at `target` (rustc's span of a value), if there is one.
-pub fn expr_at(file: &syn::File, target: Range<usize>) -> Option<&syn::Expr> {
+pub fn expr_at(file: &syn::File, target: Range<usize>) -> Option<ExprRef<'_>> {
     exprs_around(file, target.clone())
         .into_iter()
-        .find(|e| range(*e) == target)
+        .find(|e| range(&**e) == target)
+}
+
+/// A sub-expression of `e` at `at`, re-parsed from its tokens (so it is owned).
+fn owned_sub_expr(e: &syn::Expr, at: &Range<usize>) -> Option<syn::Expr> {
+    use quote::ToTokens;
+    struct Finder<'r> {
+        at: &'r Range<usize>,
+        found: Option<proc_macro2::TokenStream>,
+    }
+    impl<'ast> Visit<'ast> for Finder<'_> {
+        fn visit_expr(&mut self, e: &'ast syn::Expr) {
+            if range(e) == *self.at && self.found.is_none() {
+                self.found = Some(e.to_token_stream());
+            }
+            visit::visit_expr(self, e);
+        }
+    }
+    let mut finder = Finder { at, found: None };
+    finder.visit_expr(e);
+    syn::parse2(finder.found?).ok()
 }
 
 /// What rustc's span says about a trait definition: whether it is async in some way (an
@@ -120,11 +192,16 @@ mod tests {
         let at = source.find("Box::pin").unwrap();
         let end = source.find(");").unwrap() + 1;
         let e = expr_at(&file, at..end).unwrap();
-        assert!(is_async_block_expr(e));
+        assert!(is_async_block_expr(&e));
         let inner = source.find("1 }").unwrap();
         let around = exprs_around(&file, inner..inner + 1);
-        assert!(matches!(around[0], syn::Expr::Lit(_)));
-        assert!(around.iter().any(|e| matches!(e, syn::Expr::Async(_))));
+        assert!(matches!(&*around[0], syn::Expr::Lit(_)));
+        assert!(around.iter().any(|e| matches!(&**e, syn::Expr::Async(_))));
+        let source = "fn f() { println!(\"{}\", scores.len()); }";
+        let file = syn::parse_file(source).unwrap();
+        let at = source.find("len").unwrap();
+        let around = exprs_around(&file, at..at + 3);
+        assert!(matches!(&*around[0], syn::Expr::MethodCall(_)));
     }
 
     #[test]

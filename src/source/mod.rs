@@ -32,12 +32,16 @@ pub struct Sources {
     root: Option<PathBuf>,
     /// Off: explanations use rustc's text alone.
     off: bool,
+    /// Files given with their text, by the name spans write.
+    given: HashMap<String, Rc<SourceFile>>,
     files: RefCell<HashMap<PathBuf, Option<Rc<SourceFile>>>>,
 }
 
 /// A span of the user's code, with the file it is in and what encloses it.
 #[derive(Clone)]
 pub struct Place {
+    /// The file's name as rustc wrote it (relative to the workspace root).
+    pub name: String,
     pub file: Rc<SourceFile>,
     pub range: Range<usize>,
     /// Innermost first.
@@ -53,6 +57,16 @@ impl Sources {
         }
     }
 
+    /// Adds files given with their text (by the name spans write), read before the disk.
+    pub fn with_files(mut self, files: &[(&str, &str)]) -> Sources {
+        for (name, text) in files {
+            let mut file = SourceFile::new((*text).to_owned());
+            file.path = PathBuf::from(name);
+            self.given.insert((*name).to_owned(), Rc::new(file));
+        }
+        self
+    }
+
     /// No sources: explanations use rustc's text alone.
     pub fn none() -> Sources {
         Sources {
@@ -66,6 +80,9 @@ impl Sources {
     pub fn file(&self, name: &str, crate_root: Option<&Path>) -> Option<Rc<SourceFile>> {
         if self.off || name.starts_with('<') || Path::new(name).is_absolute() {
             return None;
+        }
+        if let Some(file) = self.given.get(name) {
+            return Some(Rc::clone(file));
         }
         let path = self.locate(name, crate_root)?;
         self.files
@@ -98,10 +115,39 @@ impl Sources {
         let range = file.range_of(span)?;
         let scopes = scope::enclosing(file.syntax()?, range.clone());
         Some(Place {
+            name: span.file_name.clone(),
             file,
             range,
             scopes,
         })
+    }
+}
+
+impl Sources {
+    /// The manifest of the package a place's file belongs to (the nearest `Cargo.toml` above
+    /// it), with its name written as rustc would write it (relative like the place's).
+    pub fn manifest_of(&self, place: &Place) -> Option<(String, Rc<SourceFile>)> {
+        let path = &place.file.path;
+        let depth = Path::new(&place.name).components().count();
+        let root = path.ancestors().nth(depth)?;
+        let manifest = path
+            .ancestors()
+            .skip(1)
+            .take_while(|dir| dir.starts_with(root))
+            .map(|dir| dir.join("Cargo.toml"))
+            .find(|m| m.is_file())?;
+        let name = manifest
+            .strip_prefix(root)
+            .ok()?
+            .to_string_lossy()
+            .into_owned();
+        let file = self
+            .files
+            .borrow_mut()
+            .entry(manifest.clone())
+            .or_insert_with_key(|path| SourceFile::read(path).map(Rc::new))
+            .clone()?;
+        Some((name, file))
     }
 }
 

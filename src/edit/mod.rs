@@ -1,0 +1,431 @@
+//! Edits of the user's own code that a knowledge-base fix names by operation (`edit = "await"`,
+//! `edit = "scope-before-await"`): built from the syntax at the fix's anchor (`src/source`), so a
+//! fix says `let count_value = { … }; save(count_value).await;` with the user's statements and
+//! names, not a template. `ops.rs` has the operations on expressions and items, `scope.rs` the
+//! one that ends a binding's scope before an `.await`, `manifest.rs` the one on `Cargo.toml`.
+//!
+//! Every edit is checked before it is offered: the file with the edit applied must still parse
+//! (Rust with `syn`, a manifest as TOML). An operation that does not recognise the code gives no
+//! edit, and the fix falls back to its text. Pure: file texts come from [`crate::source`].
+
+mod manifest;
+mod ops;
+mod scope;
+
+use std::ops::Range;
+use std::rc::Rc;
+
+use cargo_metadata::diagnostic::DiagnosticSpan;
+
+use crate::source::{Place, SourceFile};
+
+/// An operation a fix can name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Op {
+    /// `.await` after the expression at the anchor (for a method or field rustc points at, after
+    /// its receiver; before a `?`).
+    Await,
+    /// Remove the `.await` at the anchor.
+    RemoveAwait,
+    /// `move` on the async block or closure at the anchor.
+    Move,
+    /// Make the function around the anchor `async`.
+    AsyncFn,
+    /// `#[tokio::main]` on the function around the anchor (made `async` if it is not).
+    TokioMain,
+    /// `Box::pin(…)` around the expression at the anchor (`Box::new` becomes `Box::pin`).
+    BoxPin,
+    /// Pin the value at the anchor: a local binding is re-bound pinned right after its `let`
+    /// (`let mut x = std::pin::pin!(x);`), another expression is wrapped in `std::pin::pin!`.
+    Pin,
+    /// End the scope of the binding rustc says is held across an `.await`: its statements go in
+    /// a block that closes before the statement with the `.await`.
+    ScopeBeforeAwait,
+    /// `let x = x.clone();` before the statement that moves `x` (the diagnostic's binding).
+    CloneBefore,
+    /// `let x = x.to_owned();` before the statement that spawns with a borrowed `x`, and `move`
+    /// on the async block.
+    OwnedBefore,
+    /// Add a bound to the generic parameter at the subject (`W: AsyncWrite` → `+ Unpin`).
+    AddBound(String),
+    /// The body of the closure at the anchor becomes `async move { … }`.
+    AsyncBody,
+    /// The call at the anchor calls this path instead, and is awaited.
+    ReplaceCall(String),
+    /// `block_on(x)` at the anchor becomes `x.await`.
+    AwaitArgument,
+    /// The package's `tokio` dependency gains this feature.
+    CargoFeature(String),
+    /// rustc's own suggestion at the anchor (a child's span with a `suggested_replacement`),
+    /// where the knowledge base says it is the fix.
+    Suggested,
+    InsertBefore(String),
+    InsertAfter(String),
+    Replace(String),
+}
+
+impl Op {
+    pub const NAMES: &'static [&'static str] = &[
+        "await",
+        "remove-await",
+        "move",
+        "async-fn",
+        "tokio-main",
+        "box-pin",
+        "pin",
+        "scope-before-await",
+        "clone-before",
+        "owned-before",
+        "add-bound",
+        "async-body",
+        "replace-call",
+        "await-argument",
+        "cargo-feature",
+        "suggested",
+        "insert-before",
+        "insert-after",
+        "replace",
+    ];
+
+    /// An operation by name; `text` is its argument, already filled (the bound, path, feature
+    /// or text of the operations that take one).
+    pub fn new(name: &str, text: Option<String>) -> Result<Op, String> {
+        let needs = |text: Option<String>| {
+            text.ok_or_else(|| format!("`edit = \"{name}\"` needs a `text`"))
+        };
+        Ok(match name {
+            "await" => Op::Await,
+            "remove-await" => Op::RemoveAwait,
+            "move" => Op::Move,
+            "async-fn" => Op::AsyncFn,
+            "tokio-main" => Op::TokioMain,
+            "box-pin" => Op::BoxPin,
+            "pin" => Op::Pin,
+            "scope-before-await" => Op::ScopeBeforeAwait,
+            "clone-before" => Op::CloneBefore,
+            "owned-before" => Op::OwnedBefore,
+            "add-bound" => Op::AddBound(needs(text)?),
+            "async-body" => Op::AsyncBody,
+            "replace-call" => Op::ReplaceCall(needs(text)?),
+            "await-argument" => Op::AwaitArgument,
+            "cargo-feature" => Op::CargoFeature(needs(text)?),
+            "suggested" => Op::Suggested,
+            "insert-before" => Op::InsertBefore(needs(text)?),
+            "insert-after" => Op::InsertAfter(needs(text)?),
+            "replace" => Op::Replace(needs(text)?),
+            other => {
+                return Err(format!(
+                    "`{other}` is not an edit (one of: {})",
+                    Op::NAMES.join(", ")
+                ));
+            }
+        })
+    }
+
+    /// Whether the operation takes a `text`.
+    pub fn takes_text(name: &str) -> bool {
+        matches!(
+            name,
+            "add-bound"
+                | "replace-call"
+                | "cargo-feature"
+                | "insert-before"
+                | "insert-after"
+                | "replace"
+        )
+    }
+}
+
+/// What an operation may need besides its anchor: names and places from the diagnostic's facts.
+#[derive(Default)]
+pub struct Inputs {
+    /// The binding the diagnostic is about (moved, borrowed, held across an `.await`).
+    pub binding: Option<String>,
+    /// Where the held binding is declared (rustc's "has type … which is not `Send`").
+    pub held: Option<Place>,
+    /// The `.await` rustc points at ("await occurs here").
+    pub await_at: Option<Place>,
+    /// The subject's type as rustc quoted it (a generic parameter's name for `add-bound`).
+    pub subject: Option<String>,
+    /// The package manifest of the anchor's file, when an operation edits it: (name as rustc
+    /// would write it, file).
+    pub manifest: Option<(String, Rc<SourceFile>)>,
+    /// rustc's suggested replacement at the anchor, if it made one.
+    pub suggestion: Option<String>,
+}
+
+/// One replacement in a file: the byte range and what to put there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replacement {
+    pub range: Range<usize>,
+    pub text: String,
+}
+
+/// A checked edit of one file.
+#[derive(Clone)]
+pub struct Edit {
+    /// The file's name as rustc writes it.
+    pub file_name: String,
+    pub file: Rc<SourceFile>,
+    /// Sorted, not overlapping.
+    pub replacements: Vec<Replacement>,
+    /// The user's code the edit is about (an expression, a binding, a function), for `${code}`.
+    pub code: String,
+}
+
+/// Builds the edit several operations make together at one anchor (in one file): each must
+/// recognise the code, and the result must still parse. The first operation's code is the edit's.
+pub fn build_all(ops: &[Op], at: &Place, inputs: &Inputs) -> Option<Edit> {
+    let mut edits = ops.iter().map(|op| build(op, at, inputs));
+    let mut first = edits.next()??;
+    for edit in edits {
+        let edit = edit?;
+        if edit.file_name != first.file_name {
+            return None;
+        }
+        first.replacements.extend(edit.replacements);
+    }
+    first
+        .replacements
+        .sort_by_key(|r| (r.range.start, r.range.end));
+    let overlap = first
+        .replacements
+        .windows(2)
+        .any(|w| w[0].range.end > w[1].range.start);
+    (!overlap && first.parses()).then_some(first)
+}
+
+/// Builds the edit an operation makes at the anchor, when it recognises the code there and the
+/// result still parses.
+pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<Edit> {
+    let (file_name, file, replacements, code) = match op {
+        Op::CargoFeature(feature) => {
+            let (name, manifest) = inputs.manifest.clone()?;
+            let replacements = manifest::add_feature(&manifest.text, "tokio", feature)?;
+            (name, manifest, replacements, feature.clone())
+        }
+        Op::ScopeBeforeAwait => {
+            let (replacements, code) = scope::end_before_await(at, inputs)?;
+            (at.name.clone(), Rc::clone(&at.file), replacements, code)
+        }
+        _ => {
+            let (replacements, code) = ops::build(op, at, inputs)?;
+            (at.name.clone(), Rc::clone(&at.file), replacements, code)
+        }
+    };
+    let mut replacements = replacements;
+    replacements.sort_by_key(|r| (r.range.start, r.range.end));
+    if replacements.is_empty()
+        || replacements
+            .windows(2)
+            .any(|w| w[0].range.end > w[1].range.start)
+    {
+        return None;
+    }
+    let edit = Edit {
+        file_name,
+        file,
+        replacements,
+        code,
+    };
+    edit.parses().then_some(edit)
+}
+
+impl Edit {
+    /// The file's text with the edit applied.
+    pub fn applied(&self) -> String {
+        let mut out = String::with_capacity(self.file.text.len() + 64);
+        let mut at = 0;
+        for r in &self.replacements {
+            out.push_str(&self.file.text[at..r.range.start]);
+            out.push_str(&r.text);
+            at = r.range.end;
+        }
+        out.push_str(&self.file.text[at..]);
+        out
+    }
+
+    /// Whether the edited file still parses: as TOML for a manifest, as Rust otherwise.
+    pub fn parses(&self) -> bool {
+        let text = self.applied();
+        if self.file_name.ends_with(".toml") {
+            text.parse::<toml::Table>().is_ok()
+        } else {
+            syn::parse_file(&text).is_ok()
+        }
+    }
+
+    /// The replacements as rustc's suggestion spans (`suggested_replacement` and the
+    /// applicability filled), the shape editors and `rustfix` read.
+    pub fn spans(&self, machine_applicable: bool) -> Vec<DiagnosticSpan> {
+        self.replacements
+            .iter()
+            .map(|r| {
+                let mut span = span_of(&self.file_name, &self.file, r.range.clone());
+                span.suggested_replacement = Some(r.text.clone());
+                span.suggestion_applicability = Some(if machine_applicable {
+                    cargo_metadata::diagnostic::Applicability::MachineApplicable
+                } else {
+                    cargo_metadata::diagnostic::Applicability::MaybeIncorrect
+                });
+                span
+            })
+            .collect()
+    }
+
+    /// The lines the edit touches, for drawing it: the path, the first line's number, the text
+    /// of the lines (joined by newlines), and each replacement's range within that text.
+    pub fn excerpt(&self) -> Excerpt {
+        let first = self.replacements.first().map_or(0, |r| r.range.start);
+        let last = self.replacements.last().map_or(0, |r| r.range.end);
+        let line_start = self.file.line_of(first);
+        let line_end = self.file.line_of(last.max(first));
+        let start = self.file.line_start(line_start).unwrap_or(0);
+        let end = self
+            .file
+            .line_start(line_end + 1)
+            .map_or(self.file.text.len(), |next| next.saturating_sub(1));
+        let text = self
+            .file
+            .slice(start..end)
+            .trim_end_matches('\r')
+            .to_owned();
+        Excerpt {
+            path: self.file_name.clone(),
+            line_start,
+            patches: self
+                .replacements
+                .iter()
+                .map(|r| {
+                    let range = (r.range.start - start).min(text.len())
+                        ..(r.range.end - start).min(text.len());
+                    (range, r.text.clone())
+                })
+                .collect(),
+            text,
+        }
+    }
+}
+
+/// Lines of the user's file and the replacements in them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    pub path: String,
+    pub line_start: usize,
+    pub text: String,
+    pub patches: Vec<(Range<usize>, String)>,
+}
+
+/// A rustc-shaped span of a byte range in a file: lines, columns (characters, 1-based) and the
+/// source lines it covers with their highlights.
+pub fn span_of(file_name: &str, file: &SourceFile, range: Range<usize>) -> DiagnosticSpan {
+    let line_start = file.line_of(range.start);
+    let line_end = file.line_of(range.end.max(range.start));
+    let column_start = file.column_of(range.start);
+    let column_end = file.column_of(range.end);
+    let text: Vec<serde_json::Value> = (line_start..=line_end)
+        .map(|n| {
+            let line = file.line(n).unwrap_or_default();
+            let from = if n == line_start { column_start } else { 1 };
+            let to = if n == line_end {
+                column_end
+            } else {
+                line.chars().count() + 1
+            };
+            serde_json::json!({"text": line, "highlight_start": from, "highlight_end": to})
+        })
+        .collect();
+    serde_json::from_value(serde_json::json!({
+        "file_name": file_name,
+        "byte_start": range.start,
+        "byte_end": range.end,
+        "line_start": line_start,
+        "line_end": line_end,
+        "column_start": column_start,
+        "column_end": column_end,
+        "is_primary": true,
+        "text": text,
+        "label": null,
+        "suggested_replacement": null,
+        "suggestion_applicability": null,
+        "expansion": null,
+    }))
+    .expect("a span built from its own fields deserialises")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Sources;
+
+    /// A place at `marker` (its first occurrence) in a file written to a temporary directory.
+    pub(super) fn place_at(source: &str, marker: &str) -> (tempdir::Dir, Place) {
+        let dir = tempdir::Dir::new();
+        std::fs::create_dir_all(dir.path.join("src")).unwrap();
+        std::fs::write(dir.path.join("src/main.rs"), source).unwrap();
+        let at = source.find(marker).unwrap();
+        let file = SourceFile::read(&dir.path.join("src/main.rs")).unwrap();
+        let span = span_of("src/main.rs", &file, at..at + marker.len());
+        let place = Sources::new(Some(dir.path.clone()))
+            .place(&span, None)
+            .unwrap();
+        (dir, place)
+    }
+
+    /// Temporary directories for tests, removed when dropped.
+    pub(super) mod tempdir {
+        use std::path::PathBuf;
+        use std::sync::atomic::{AtomicUsize, Ordering};
+
+        pub struct Dir {
+            pub path: PathBuf,
+        }
+
+        impl Dir {
+            pub fn new() -> Dir {
+                static N: AtomicUsize = AtomicUsize::new(0);
+                let path = std::env::temp_dir().join(format!(
+                    "async-explain-edit-{}-{}",
+                    std::process::id(),
+                    N.fetch_add(1, Ordering::Relaxed)
+                ));
+                std::fs::create_dir_all(&path).unwrap();
+                Dir { path }
+            }
+        }
+
+        impl Drop for Dir {
+            fn drop(&mut self) {
+                let _ = std::fs::remove_dir_all(&self.path);
+            }
+        }
+    }
+
+    pub(super) fn apply(op: Op, source: &str, marker: &str) -> Option<String> {
+        let (_dir, place) = place_at(source, marker);
+        build(&op, &place, &Inputs::default()).map(|e| e.applied())
+    }
+
+    #[test]
+    fn spans_count_lines_and_characters_from_one() {
+        let file = SourceFile::new("fn main() {\n    let é = 1;\n}\n".into());
+        let at = file.text.find("1;").unwrap();
+        let span = span_of("src/main.rs", &file, at..at + 1);
+        assert_eq!(
+            (span.line_start, span.column_start, span.column_end),
+            (2, 13, 14)
+        );
+        assert_eq!(span.text[0].text, "    let é = 1;");
+    }
+
+    #[test]
+    fn an_edit_that_breaks_the_syntax_is_not_offered() {
+        let (_dir, place) = place_at("fn main() { f(); }", "f()");
+        let broken = build(&Op::Replace("f(".into()), &place, &Inputs::default());
+        assert!(broken.is_none());
+        let fine = build(&Op::Replace("g()".into()), &place, &Inputs::default()).unwrap();
+        assert_eq!(fine.applied(), "fn main() { g(); }");
+        let excerpt = fine.excerpt();
+        assert_eq!(excerpt.patches, [(12..15, "g()".to_owned())]);
+    }
+}

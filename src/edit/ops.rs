@@ -1,0 +1,581 @@
+//! The edit operations on expressions and items: each finds the syntax at the anchor and says
+//! what to replace, or gives up (`None`) when the code is not of the shape it knows.
+
+use std::ops::Range;
+
+use syn::spanned::Spanned;
+use syn::visit::{self, Visit};
+
+use super::{Inputs, Op, Replacement};
+use crate::source::find::{ExprRef, exprs_around};
+use crate::source::{Place, ScopeKind};
+
+fn range(node: &impl Spanned) -> Range<usize> {
+    node.span().byte_range()
+}
+
+fn insert(at: usize, text: impl Into<String>) -> Replacement {
+    Replacement {
+        range: at..at,
+        text: text.into(),
+    }
+}
+
+fn replace(range: Range<usize>, text: impl Into<String>) -> Replacement {
+    Replacement {
+        range,
+        text: text.into(),
+    }
+}
+
+pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, String)> {
+    let file = at.file.syntax()?;
+    let text = |r: Range<usize>| at.file.slice(r).to_owned();
+    // The expressions around the anchor, innermost first (macro arguments included).
+    let around = exprs_around(file, at.range.clone());
+    let innermost =
+        |test: &dyn Fn(&syn::Expr) -> bool| around.iter().map(|e| &**e).find(|e| test(e));
+    match op {
+        Op::Await => {
+            let value = value_expr(&around, at)?;
+            let r = range(value);
+            Some((postfix(value, r.clone(), ".await"), text(r)))
+        }
+        Op::RemoveAwait => {
+            let syn::Expr::Await(awaited) = innermost(&|e| matches!(e, syn::Expr::Await(_)))?
+            else {
+                return None;
+            };
+            let base = range(&*awaited.base);
+            let end = range(awaited).end;
+            Some((vec![replace(base.end..end, "")], text(base)))
+        }
+        Op::Move => match innermost(&|e| match e {
+            syn::Expr::Async(a) => a.capture.is_none(),
+            syn::Expr::Closure(c) => c.capture.is_none(),
+            _ => false,
+        })? {
+            syn::Expr::Async(a) => Some((
+                vec![insert(range(&a.async_token).end, " move")],
+                "async".to_owned(),
+            )),
+            syn::Expr::Closure(c) => Some((
+                vec![insert(range(&c.inputs_begin).start, "move ")],
+                "closure".to_owned(),
+            )),
+            _ => None,
+        },
+        Op::AsyncFn => {
+            // The code that cannot await must be the function's own body, not a closure in it
+            // (making a closure `async` only makes it return a future nobody awaits).
+            let scope = at.scopes.iter().find(|s| s.kind != ScopeKind::AsyncBlock)?;
+            if scope.kind != ScopeKind::Fn {
+                return None;
+            }
+            let header = at.file.slice(scope.header_start..scope.body.start);
+            if header.trim_start().starts_with("const") {
+                return None;
+            }
+            let code = scope.name.clone().unwrap_or_default();
+            Some((vec![insert(scope.header_start, "async ")], code))
+        }
+        Op::TokioMain => {
+            let function = at.function()?;
+            let mut merged = String::new();
+            if !function.attrs.iter().any(|a| a.ends_with("main")) {
+                let indent = at.file.indent_at(function.header_start);
+                merged.push_str(&format!("#[tokio::main]\n{indent}"));
+            }
+            if function.kind == ScopeKind::Fn {
+                merged.push_str("async ");
+            }
+            let code = function.name.clone().unwrap_or_default();
+            (!merged.is_empty()).then(|| (vec![insert(function.header_start, merged)], code))
+        }
+        Op::BoxPin => {
+            let mut value = value_expr(&around, at)?;
+            // `f(x).await` (rustc's recursive call): box the call, then await the box.
+            if let syn::Expr::Await(a) = value {
+                value = a.base.as_ref();
+            }
+            let r = range(value);
+            if let syn::Expr::Call(call) = value
+                && let syn::Expr::Path(path) = call.func.as_ref()
+                && path_ends_with(&path.path, &["Box", "new"])
+            {
+                let name = path.path.segments.last()?;
+                return Some((vec![replace(range(&name.ident), "pin")], text(r)));
+            }
+            let code = text(r.clone());
+            Some((wrap(r, "Box::pin(", ")"), code))
+        }
+        Op::Pin => {
+            let value = value_expr(&around, at)?;
+            let r = range(value);
+            let code = text(r.clone());
+            match local_name(value) {
+                Some(name) => {
+                    let decl = let_statement(file, &name, at.range.start)?;
+                    let indent = at.file.indent_at(decl.start).to_owned();
+                    Some((
+                        vec![insert(
+                            decl.end,
+                            format!("\n{indent}let mut {name} = std::pin::pin!({name});"),
+                        )],
+                        code,
+                    ))
+                }
+                None => Some((wrap(r, "std::pin::pin!(", ")"), code)),
+            }
+        }
+        Op::CloneBefore | Op::OwnedBefore => {
+            let name = inputs.binding.clone()?;
+            if !is_identifier(&name) || name == "self" {
+                return None;
+            }
+            let stmt = statement_around(file, at.range.clone())?;
+            let indent = at.file.indent_at(stmt.start).to_owned();
+            let method = if *op == Op::CloneBefore {
+                "clone"
+            } else {
+                "to_owned"
+            };
+            let mut edits = vec![insert(
+                stmt.start,
+                format!("let {name} = {name}.{method}();\n{indent}"),
+            )];
+            if *op == Op::OwnedBefore {
+                // The task must own what it uses: move the owned copy into it.
+                let block = around
+                    .iter()
+                    .map(|e| &**e)
+                    .chain(async_blocks_in(file, stmt.clone()))
+                    .find_map(|e| match e {
+                        syn::Expr::Async(a) if a.capture.is_none() => Some(range(&a.async_token)),
+                        _ => None,
+                    });
+                if let Some(token) = block {
+                    edits.push(insert(token.end, " move"));
+                }
+            }
+            Some((edits, name))
+        }
+        Op::AddBound(bound) => {
+            let param = inputs.subject.clone()?;
+            let function = at.function()?;
+            let generics = generics_of(file, function.range.clone())?;
+            add_bound(generics, &param, bound, at)
+        }
+        Op::AsyncBody => {
+            // The closure at the anchor, or the first closure given to the call rustc points at.
+            let closure = around
+                .iter()
+                .find_map(|e| match &**e {
+                    syn::Expr::Closure(c) if c.asyncness.is_none() => Some(c),
+                    _ => None,
+                })
+                .or_else(|| {
+                    around.iter().find_map(|e| {
+                        let args = match &**e {
+                            syn::Expr::MethodCall(m) => &m.args,
+                            syn::Expr::Call(c) => &c.args,
+                            _ => return None,
+                        };
+                        args.iter().find_map(|a| match a {
+                            syn::Expr::Closure(c) if c.asyncness.is_none() => Some(c),
+                            _ => None,
+                        })
+                    })
+                })?;
+            let body = range(&*closure.body);
+            let code = text(range(closure));
+            match closure.body.as_ref() {
+                syn::Expr::Block(_) => Some((vec![insert(body.start, "async move ")], code)),
+                _ => Some((wrap(body, "async move { ", " }"), code)),
+            }
+        }
+        Op::ReplaceCall(path) => {
+            let syn::Expr::Call(call) = innermost(
+                &|e| matches!(e, syn::Expr::Call(c) if matches!(c.func.as_ref(), syn::Expr::Path(_))),
+            )?
+            else {
+                return None;
+            };
+            let code = text(range(call));
+            let edits = vec![
+                replace(range(&*call.func), path.clone()),
+                insert(range(call).end, ".await"),
+            ];
+            Some((edits, code))
+        }
+        Op::AwaitArgument => {
+            let call = innermost(&|e| match e {
+                syn::Expr::Call(c) => c.args.len() == 1,
+                syn::Expr::MethodCall(c) => c.args.len() == 1,
+                _ => false,
+            })?;
+            let arg = match call {
+                syn::Expr::Call(c) => &c.args[0],
+                syn::Expr::MethodCall(c) => &c.args[0],
+                _ => return None,
+            };
+            let inner = text(range(arg));
+            let awaited = if postfix_ok(arg) {
+                format!("{inner}.await")
+            } else {
+                format!("({inner}).await")
+            };
+            Some((vec![replace(range(call), awaited)], text(range(call))))
+        }
+        Op::InsertBefore(t) => Some((
+            vec![insert(at.range.start, t.clone())],
+            text(at.range.clone()),
+        )),
+        Op::InsertAfter(t) => Some((
+            vec![insert(at.range.end, t.clone())],
+            text(at.range.clone()),
+        )),
+        Op::Replace(t) => Some((
+            vec![replace(at.range.clone(), t.clone())],
+            text(at.range.clone()),
+        )),
+        Op::Suggested => Some((
+            vec![replace(at.range.clone(), inputs.suggestion.clone()?)],
+            text(at.range.clone()),
+        )),
+        Op::ScopeBeforeAwait | Op::CargoFeature(_) => None,
+    }
+}
+
+/// The expression whose value the anchor stands for: the expression exactly at the span; for a
+/// method name or field name rustc points at, the receiver; for `x?`, `x`; for the `.await` of
+/// something that cannot be awaited, that thing.
+fn value_expr<'a>(around: &'a [ExprRef<'_>], at: &Place) -> Option<&'a syn::Expr> {
+    let inner: &syn::Expr = around.first()?;
+    let exact = range(inner) == at.range;
+    let value = match inner {
+        syn::Expr::MethodCall(m) if !exact || range(&m.method).start <= at.range.start => {
+            m.receiver.as_ref()
+        }
+        syn::Expr::Field(f) if !exact => f.base.as_ref(),
+        syn::Expr::Try(t) => t.expr.as_ref(),
+        syn::Expr::Await(a) if range(&a.await_token).start <= at.range.start => a.base.as_ref(),
+        other => other,
+    };
+    Some(value)
+}
+
+/// Whether `expr.suffix` needs no parentheses.
+fn postfix_ok(e: &syn::Expr) -> bool {
+    matches!(
+        e,
+        syn::Expr::Path(_)
+            | syn::Expr::Call(_)
+            | syn::Expr::MethodCall(_)
+            | syn::Expr::Field(_)
+            | syn::Expr::Index(_)
+            | syn::Expr::Paren(_)
+            | syn::Expr::Macro(_)
+            | syn::Expr::Await(_)
+            | syn::Expr::Try(_)
+            | syn::Expr::Async(_)
+            | syn::Expr::Block(_)
+            | syn::Expr::Lit(_)
+            | syn::Expr::Tuple(_)
+            | syn::Expr::Array(_)
+            | syn::Expr::Struct(_)
+    )
+}
+
+/// A suffix after an expression, with parentheses when its precedence needs them.
+fn postfix(e: &syn::Expr, r: Range<usize>, suffix: &str) -> Vec<Replacement> {
+    if postfix_ok(e) {
+        vec![insert(r.end, suffix)]
+    } else {
+        vec![insert(r.start, "("), insert(r.end, format!("){suffix}"))]
+    }
+}
+
+fn wrap(r: Range<usize>, open: &str, close: &str) -> Vec<Replacement> {
+    vec![insert(r.start, open), insert(r.end, close)]
+}
+
+fn path_ends_with(path: &syn::Path, names: &[&str]) -> bool {
+    let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+    segments.len() >= names.len() && segments[segments.len() - names.len()..] == *names
+}
+
+/// The name of a local binding the expression is (`x`, `&mut x`, `(x)`).
+fn local_name(e: &syn::Expr) -> Option<String> {
+    match e {
+        syn::Expr::Path(p) if p.qself.is_none() && p.path.segments.len() == 1 => {
+            let name = p.path.segments[0].ident.to_string();
+            name.starts_with(|c: char| c.is_lowercase() || c == '_')
+                .then_some(name)
+        }
+        syn::Expr::Reference(r) => local_name(&r.expr),
+        syn::Expr::Paren(p) => local_name(&p.expr),
+        _ => None,
+    }
+}
+
+fn is_identifier(name: &str) -> bool {
+    !name.is_empty()
+        && name.chars().all(|c| c.is_alphanumeric() || c == '_')
+        && !name.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The last `let` binding `name` (a plain identifier pattern) that ends before `before`.
+fn let_statement(file: &syn::File, name: &str, before: usize) -> Option<Range<usize>> {
+    struct Finder<'n> {
+        name: &'n str,
+        before: usize,
+        found: Option<Range<usize>>,
+    }
+    impl<'ast> Visit<'ast> for Finder<'_> {
+        fn visit_local(&mut self, local: &'ast syn::Local) {
+            let r = range(local);
+            if r.end <= self.before && binds(&local.pat, self.name) {
+                self.found = Some(r);
+            }
+            visit::visit_local(self, local);
+        }
+    }
+    let mut finder = Finder {
+        name,
+        before,
+        found: None,
+    };
+    finder.visit_file(file);
+    finder.found
+}
+
+fn binds(pat: &syn::Pat, name: &str) -> bool {
+    match pat {
+        syn::Pat::Ident(i) => i.ident == name,
+        syn::Pat::Type(t) => binds(&t.pat, name),
+        _ => false,
+    }
+}
+
+/// The statement of the innermost block that contains the range.
+pub(super) fn statement_around(file: &syn::File, target: Range<usize>) -> Option<Range<usize>> {
+    struct Finder {
+        target: Range<usize>,
+        found: Option<Range<usize>>,
+    }
+    impl<'ast> Visit<'ast> for Finder {
+        fn visit_block(&mut self, block: &'ast syn::Block) {
+            for stmt in &block.stmts {
+                let r = range(stmt);
+                if r.start <= self.target.start && self.target.end <= r.end {
+                    self.found = Some(r);
+                }
+            }
+            visit::visit_block(self, block);
+        }
+    }
+    let mut finder = Finder {
+        target,
+        found: None,
+    };
+    finder.visit_file(file);
+    finder.found
+}
+
+/// The async blocks inside a range (the task a statement spawns).
+fn async_blocks_in(file: &syn::File, within: Range<usize>) -> Vec<&syn::Expr> {
+    struct Finder<'ast> {
+        within: Range<usize>,
+        found: Vec<&'ast syn::Expr>,
+    }
+    impl<'ast> Visit<'ast> for Finder<'ast> {
+        fn visit_expr(&mut self, e: &'ast syn::Expr) {
+            let r = range(e);
+            if matches!(e, syn::Expr::Async(_))
+                && self.within.start <= r.start
+                && r.end <= self.within.end
+            {
+                self.found.push(e);
+            }
+            visit::visit_expr(self, e);
+        }
+    }
+    let mut finder = Finder {
+        within,
+        found: Vec::new(),
+    };
+    finder.visit_file(file);
+    finder.found
+}
+
+/// The generics of the function item whose range this is.
+fn generics_of(file: &syn::File, function: Range<usize>) -> Option<&syn::Generics> {
+    struct Finder<'ast> {
+        function: Range<usize>,
+        found: Option<&'ast syn::Generics>,
+    }
+    impl<'ast> Visit<'ast> for Finder<'ast> {
+        fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
+            if range(f) == self.function {
+                self.found = Some(&f.sig.generics);
+            }
+            visit::visit_item_fn(self, f);
+        }
+        fn visit_impl_item_fn(&mut self, f: &'ast syn::ImplItemFn) {
+            if range(f) == self.function {
+                self.found = Some(&f.sig.generics);
+            }
+            visit::visit_impl_item_fn(self, f);
+        }
+    }
+    let mut finder = Finder {
+        function,
+        found: None,
+    };
+    finder.visit_file(file);
+    finder.found
+}
+
+/// `+ bound` after the bounds of the type parameter `param`, in its declaration or its `where`
+/// clause.
+fn add_bound(
+    generics: &syn::Generics,
+    param: &str,
+    bound: &str,
+    at: &Place,
+) -> Option<(Vec<Replacement>, String)> {
+    for p in generics.type_params() {
+        if p.ident != param {
+            continue;
+        }
+        let edit = match p.bounds.last() {
+            Some(last) => insert(range(last).end, format!(" + {bound}")),
+            None => insert(range(&p.ident).end, format!(": {bound}")),
+        };
+        return Some((vec![edit], format!("{param}: {bound}")));
+    }
+    let clause = generics.where_clause.as_ref()?;
+    for predicate in &clause.predicates {
+        if let syn::WherePredicate::Type(t) = predicate
+            && at.file.slice(range(&t.bounded_ty)) == param
+        {
+            let last = t.bounds.last()?;
+            return Some((
+                vec![insert(range(last).end, format!(" + {bound}"))],
+                format!("{param}: {bound}"),
+            ));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Op;
+    use super::super::tests::apply;
+
+    #[test]
+    fn await_goes_after_the_value_or_its_receiver() {
+        let src = "async fn f() { let n = count(); g(n); }";
+        assert_eq!(
+            apply(Op::Await, src, "count()").unwrap(),
+            "async fn f() { let n = count().await; g(n); }"
+        );
+        let src = "async fn f() { println!(\"{}\", scores.len()); }";
+        assert_eq!(
+            apply(Op::Await, "async fn f() { let l = scores.len(); }", "len").unwrap(),
+            "async fn f() { let l = scores.await.len(); }"
+        );
+        let _ = src;
+        assert_eq!(
+            apply(
+                Op::Await,
+                "async fn f() -> R { let c = read()?; c }",
+                "read()?"
+            )
+            .unwrap(),
+            "async fn f() -> R { let c = read().await?; c }"
+        );
+        assert_eq!(
+            apply(Op::Await, "async fn f() { let s = a + b; }", "a + b").unwrap(),
+            "async fn f() { let s = (a + b).await; }"
+        );
+    }
+
+    #[test]
+    fn move_async_and_tokio_main() {
+        assert_eq!(
+            apply(Op::Move, "fn f() { spawn(async { x }); }", "async { x }").unwrap(),
+            "fn f() { spawn(async move { x }); }"
+        );
+        assert_eq!(
+            apply(Op::AsyncFn, "pub fn load() { x.await; }", "x.await").unwrap(),
+            "pub async fn load() { x.await; }"
+        );
+        assert_eq!(
+            apply(
+                Op::TokioMain,
+                "fn main() {\n    run().await;\n}",
+                "run().await"
+            )
+            .unwrap(),
+            "#[tokio::main]\nasync fn main() {\n    run().await;\n}"
+        );
+    }
+
+    #[test]
+    fn box_pin_and_pin() {
+        assert_eq!(
+            apply(
+                Op::BoxPin,
+                "fn f() { let b = Box::new(async {}); }",
+                "Box::new(async {})"
+            )
+            .unwrap(),
+            "fn f() { let b = Box::pin(async {}); }"
+        );
+        let src = "async fn f() {\n    let s = make();\n    s.next().await;\n}";
+        assert_eq!(
+            apply(Op::Pin, src, "next").unwrap(),
+            "async fn f() {\n    let s = make();\n    let mut s = std::pin::pin!(s);\n    s.next().await;\n}"
+        );
+    }
+
+    #[test]
+    fn bounds_and_async_bodies() {
+        let src = "async fn f<W: AsyncWrite>(w: &mut W) { w.write_all(b).await }";
+        let (_dir, place) = super::super::tests::place_at(src, "write_all");
+        let inputs = super::super::Inputs {
+            subject: Some("W".into()),
+            ..Default::default()
+        };
+        let edit = super::super::build(&Op::AddBound("Unpin".into()), &place, &inputs).unwrap();
+        assert_eq!(
+            edit.applied(),
+            "async fn f<W: AsyncWrite + Unpin>(w: &mut W) { w.write_all(b).await }"
+        );
+        assert_eq!(
+            apply(Op::AsyncBody, "fn f() { s.then(|x| x * 2); }", "|x| x * 2").unwrap(),
+            "fn f() { s.then(|x| async move { x * 2 }); }"
+        );
+        assert_eq!(
+            apply(
+                Op::ReplaceCall("tokio::time::sleep".into()),
+                "async fn f() { std::thread::sleep(d); }",
+                "std::thread::sleep(d)"
+            )
+            .unwrap(),
+            "async fn f() { tokio::time::sleep(d).await; }"
+        );
+        assert_eq!(
+            apply(
+                Op::AwaitArgument,
+                "async fn f() { block_on(g()); }",
+                "block_on(g())"
+            )
+            .unwrap(),
+            "async fn f() { g().await; }"
+        );
+    }
+}

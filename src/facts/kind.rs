@@ -25,6 +25,9 @@ pub enum Kind {
     AsyncClosure,
     Pinned,
     JoinHandle,
+    /// A value that holds futures without being one: `Vec<F>`, `Option<F>`, `[F; 2]`, `(F, G)`,
+    /// `&[F]`, a map of futures (what `join_all`, `if let Some(f)` or a loop must take apart).
+    HoldsFuture,
     Stream,
     /// A blocking lock's guard: `std::sync::MutexGuard`, `RwLockReadGuard`, parking_lot's.
     Guard,
@@ -70,6 +73,7 @@ impl Kind {
         ("async-closure", Kind::AsyncClosure),
         ("pinned", Kind::Pinned),
         ("join-handle", Kind::JoinHandle),
+        ("holds-future", Kind::HoldsFuture),
         ("stream", Kind::Stream),
         ("guard", Kind::Guard),
         ("async-guard", Kind::AsyncGuard),
@@ -178,6 +182,7 @@ pub fn has(ty: &Ty, kind: Kind) -> bool {
         Kind::JoinHandle => {
             path_named(ty, &["JoinHandle"]) && ty.path().is_some_and(|p| !in_module(p, "thread"))
         }
+        Kind::HoldsFuture => !is_future(ty) && holds_future(ty),
         Kind::Stream => is_stream(ty),
         Kind::Guard => guard(ty).is_some_and(|blocking| blocking),
         Kind::AsyncGuard => guard(ty).is_some_and(|blocking| !blocking),
@@ -313,6 +318,37 @@ fn is_future(ty: &Ty) -> bool {
     }
 }
 
+/// Containers whose elements are the futures: std's collections, `Option`, `Result`.
+const CONTAINER_NAMES: &[&str] = &[
+    "Vec",
+    "VecDeque",
+    "LinkedList",
+    "Option",
+    "Result",
+    "HashMap",
+    "BTreeMap",
+    "HashSet",
+    "BTreeSet",
+    "BinaryHeap",
+    "SmallVec",
+];
+
+/// A tuple, array, slice or container of futures (through references and boxes of them).
+fn holds_future(ty: &Ty) -> bool {
+    let element = |t: &Ty| is_future(t.behind_refs()) || holds_future(t.behind_refs());
+    match ty {
+        Ty::Ref { inner, .. } => holds_future(inner),
+        Ty::Tuple(items) => !items.is_empty() && items.iter().all(element),
+        Ty::Slice(inner) => element(inner),
+        Ty::Path(p) => match p.name() {
+            "Box" | "Rc" | "Arc" => p.type_args().next().is_some_and(holds_future),
+            name if CONTAINER_NAMES.contains(&name) => p.type_args().any(element),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
 fn is_stream(ty: &Ty) -> bool {
     match ty {
         Ty::Impl(bounds) | Ty::Dyn(bounds) => {
@@ -443,6 +479,34 @@ mod tests {
             "Vec<impl Future<Output = u32>>",
         ] {
             assert!(!kinds(text).contains(&"future"), "{text}");
+        }
+    }
+
+    #[test]
+    fn containers_of_futures_hold_futures_and_are_none() {
+        for text in [
+            "Vec<impl Future<Output = usize>>",
+            "Option<Sleep>",
+            "Option<impl futures::Future<Output = String>>",
+            "Vec<tokio::task::JoinHandle<u64>>",
+            "(impl Future<Output = u32>, impl Future<Output = u32>)",
+            "[Pin<Box<dyn Future<Output = ()> + Send>>; 2]",
+            "&[BoxFuture<'static, u8>]",
+            "HashMap<&str, {async block@src/main.rs:3:5: 3:15}>",
+        ] {
+            let kinds = kinds(text);
+            assert!(kinds.contains(&"holds-future"), "{text}: {kinds:?}");
+            assert!(!kinds.contains(&"future"), "{text}");
+        }
+        for text in [
+            "Vec<u32>",
+            "Option<String>",
+            "impl Future<Output = Vec<u32>>",
+            "JoinAll<impl Future<Output = u32>>",
+            "(u32, impl Future<Output = u32>)",
+            "()",
+        ] {
+            assert!(!kinds(text).contains(&"holds-future"), "{text}");
         }
     }
 

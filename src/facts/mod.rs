@@ -510,6 +510,175 @@ mod tests {
         assert_eq!(split_predicate("no predicate"), None);
     }
 
+    fn message(code: Option<&str>, message: &str, children: Vec<serde_json::Value>) -> Diagnostic {
+        diagnostic(serde_json::json!({
+            "message": message,
+            "code": code.map(|c| serde_json::json!({"code": c, "explanation": null})),
+            "level": "error", "spans": [span("", true)], "children": children, "rendered": null
+        }))
+    }
+
+    #[test]
+    fn an_unsatisfiable_bound_inside_the_future_s_own_body() {
+        let d = message(
+            Some("E0283"),
+            "type annotations needed: cannot satisfy `impl Future<Output = ()>: Send`",
+            vec![child(
+                "note",
+                "cannot satisfy `impl Future<Output = ()>: Send`",
+                vec![],
+            )],
+        );
+        let facts = Facts::extract(&d);
+        assert_eq!(roles(&facts, Role::SelfType), ["impl Future<Output = ()>"]);
+        assert_eq!(roles(&facts, Role::Unsatisfied), ["Send"]);
+    }
+
+    #[test]
+    fn a_step_of_an_obligation_chain_names_the_real_type() {
+        let d = message(
+            Some("E0277"),
+            "`PhantomPinned` cannot be unpinned",
+            vec![child(
+                "note",
+                "required for `Sleep` to implement `Unpin`",
+                vec![],
+            )],
+        );
+        let facts = Facts::extract(&d);
+        assert_eq!(roles(&facts, Role::SelfType), ["PhantomPinned", "Sleep"]);
+        assert_eq!(roles(&facts, Role::Unsatisfied), ["Unpin"]);
+        assert!(
+            facts
+                .of(Role::SelfType)
+                .any(|f| kind::has(f.ty.as_ref().unwrap(), Kind::Future))
+        );
+    }
+
+    #[test]
+    fn closures_and_what_they_implement() {
+        let d = message(
+            None,
+            "async closure does not implement `Fn` because it captures state from its environment",
+            vec![],
+        );
+        let facts = Facts::extract(&d);
+        assert_eq!(roles(&facts, Role::Unsatisfied), ["Fn"]);
+        assert!(
+            facts
+                .of(Role::SelfType)
+                .all(|f| kind::has(f.ty.as_ref().unwrap(), Kind::AsyncClosure))
+        );
+
+        let d = diagnostic(serde_json::json!({
+            "message": "expected a closure that implements the `Fn` trait, but this closure only implements `FnOnce`",
+            "code": {"code": "E0525", "explanation": null}, "level": "error",
+            "spans": [
+                span("this closure implements `FnOnce`, not `Fn`", true),
+                span("closure is `FnOnce` because it moves the variable `page` out of its environment", false),
+            ],
+            "children": [], "rendered": null
+        }));
+        let facts = Facts::extract(&d);
+        assert_eq!(roles(&facts, Role::Unsatisfied), ["Fn"]);
+        assert_eq!(roles(&facts, Role::Binding), ["page"]);
+
+        let d = diagnostic(serde_json::json!({
+            "message": "use of moved value: `finish`", "code": {"code": "E0382", "explanation": null},
+            "level": "error", "spans": [span("value used here after move", true)],
+            "children": [child("note", "`async_call_once` takes ownership of the receiver `self`, which moves `finish`", vec![])],
+            "rendered": null
+        }));
+        let facts = Facts::extract(&d);
+        assert_eq!(roles(&facts, Role::Method), ["async_call_once"]);
+        assert_eq!(roles(&facts, Role::Binding), ["finish"]);
+
+        let d = diagnostic(serde_json::json!({
+            "message": "expected a `FnOnce()` closure, found `{async block@src/main.rs:5:41: 5:46}`",
+            "code": {"code": "E0277", "explanation": null}, "level": "error",
+            "spans": [span("expected an `FnOnce()` closure, found `{async block@src/main.rs:5:41: 5:46}`", true)],
+            "children": [], "rendered": null
+        }));
+        let facts = Facts::extract(&d);
+        assert_eq!(roles(&facts, Role::Unsatisfied), ["FnOnce()"]);
+        assert!(facts.of(Role::Found).next().is_none());
+        assert!(
+            facts
+                .of(Role::SelfType)
+                .all(|f| kind::has(f.ty.as_ref().unwrap(), Kind::AsyncBlock))
+        );
+    }
+
+    #[test]
+    fn what_an_async_block_does_with_a_variable_or_a_loop_keyword() {
+        let d = diagnostic(serde_json::json!({
+            "message": "cannot move out of `router`, a captured variable in an `FnMut` closure",
+            "code": {"code": "E0507", "explanation": null}, "level": "error",
+            "spans": [
+                span("`router` is moved here", true),
+                span("variable moved due to use in coroutine", false),
+            ],
+            "children": [], "rendered": null
+        }));
+        let facts = Facts::extract(&d);
+        assert_eq!(roles(&facts, Role::Unsatisfied), ["FnMut"]);
+        assert_eq!(roles(&facts, Role::Binding), ["router"]);
+        assert!(
+            facts
+                .of(Role::Within)
+                .all(|f| kind::has(f.ty.as_ref().unwrap(), Kind::AsyncBlock))
+        );
+        assert_eq!(facts.of(Role::Within).count(), 1);
+
+        for (text, kind) in [
+            ("`break` inside `async` block", Kind::AsyncBlock),
+            ("`continue` inside `async` closure", Kind::Future),
+        ] {
+            let d = message(Some("E0267"), text, vec![]);
+            let facts = Facts::extract(&d);
+            let within = facts.first(Role::Within).expect(text);
+            assert!(kind::has(within.ty.as_ref().unwrap(), kind), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_output_of_an_async_body_against_the_required_one() {
+        let d = message(
+            Some("E0308"),
+            "mismatched types",
+            vec![child(
+                "note",
+                "expected `async` closure body `{async closure body@src/main.rs:8:50: 8:80}` (`()`)\n   found `async` closure body `{async closure body@src/main.rs:8:50: 8:80}` (`String`)",
+                vec![],
+            )],
+        );
+        let facts = Facts::extract(&d);
+        assert_eq!(roles(&facts, Role::Expected), ["()"]);
+        assert_eq!(roles(&facts, Role::Found), ["String"]);
+        assert!(
+            facts
+                .of(Role::Within)
+                .all(|f| kind::has(f.ty.as_ref().unwrap(), Kind::Future))
+        );
+    }
+
+    #[test]
+    fn a_static_bound_on_a_returned_stream_that_borrows_an_argument() {
+        let d = message(
+            None,
+            "lifetime may not live long enough",
+            vec![child(
+                "help",
+                "consider changing `impl Stream<Item = u32> + 'static`'s explicit `'static` bound to the lifetime of argument `self`",
+                vec![],
+            )],
+        );
+        let facts = Facts::extract(&d);
+        assert_eq!(roles(&facts, Role::Binding), ["self"]);
+        let opaque = facts.first(Role::Opaque).unwrap();
+        assert!(kind::has(opaque.ty.as_ref().unwrap(), Kind::Stream));
+    }
+
     #[test]
     fn a_mismatch_note_over_two_lines() {
         let d = diagnostic(serde_json::json!({

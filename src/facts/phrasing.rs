@@ -116,6 +116,16 @@ pub const MESSAGE: &[Phrase] = &[
     p("expected `{self_type}` to return `{expected}`, but it returns `{found}`"),
     p("type mismatch resolving `{_} == {expected}`"),
     p("implementation of `{unsatisfied}` is not general enough"),
+    // E0283 inside the future's own defining body (a recursive `async fn`).
+    p("type annotations needed: cannot satisfy `{predicate}`"),
+    // Closures: what they implement, and what an async closure cannot.
+    also(
+        "async closure does not implement `{unsatisfied}` because it captures state from its environment",
+        &[(Role::SelfType, "{async closure}")],
+    ),
+    p(
+        "expected a closure that implements the `{unsatisfied}` trait, but this closure only implements `{_}`",
+    ),
     // Operators.
     p("cannot add `{operand}` to `{operand}`"),
     p("cannot add-assign `{operand}` to `{operand}`"),
@@ -151,6 +161,15 @@ pub const MESSAGE: &[Phrase] = &[
     p("borrow of moved value: `{binding}`"),
     p("cannot move out of `{binding}`, a captured variable in an `{unsatisfied}` closure"),
     p("captured variable cannot escape `{unsatisfied}` closure body"),
+    // E0267: `break`/`continue` act on the async block or closure, not on a loop around it.
+    also(
+        "`{_}` inside `async` block",
+        &[(Role::Within, "{async block}")],
+    ),
+    also(
+        "`{_}` inside `async` closure",
+        &[(Role::Within, "{async closure body}")],
+    ),
     p("lifetime may not live long enough"),
     // Traits, dyn, opaque types.
     p("the trait `{dyn_trait}` is not dyn compatible"),
@@ -189,6 +208,10 @@ pub const CHILD: &[Phrase] = &[
     p("`{self_type}` doesn't implement `{unsatisfied}`"),
     p("required by a bound in `{required_by}`"),
     p("required by this bound in `{required_by}`"),
+    // a step of an obligation chain: `Sleep: Unpin` behind `PhantomPinned: Unpin`
+    p("required for `{self_type}` to implement `{unsatisfied}`"),
+    p("cannot satisfy `{predicate}`"),
+    p("`{method}` takes ownership of the receiver `self`, which moves `{binding}`"),
     also(
         "future is not `{unsatisfied}` as this value is used across an await",
         &[],
@@ -215,6 +238,9 @@ pub const CHILD: &[Phrase] = &[
     p("expected {_} `{expected}`\n{_}found {_} `{found}`"),
     p("expected `{expected}`\n{_}found {_} `{found}`"),
     p("expected {_} `{expected}`\n{_}found `{found}`"),
+    // the output of an async block or closure body against the output required of it:
+    // "expected `async` closure body `{async closure body@…}` (`()`)"
+    p("expected {_} `{within}` (`{expected}`)\n{_}found {_} `{_}` (`{found}`)"),
     p("expected {expected_words}\n{_}found {found_words}"),
     p("for that trait implementation, expected `{expected}`, found `{found}`"),
     p(
@@ -246,6 +272,10 @@ pub const CHILD: &[Phrase] = &[
     p(
         "the following traits which provide `{method}` are implemented but not in scope; perhaps you want to import one of them",
     ),
+    // a returned `impl Trait + 'static` that borrows an argument
+    p(
+        "consider changing `{opaque}`'s explicit `'static` bound to the lifetime of argument `{binding}`",
+    ),
     also(
         "async blocks are not executed immediately and must either take a reference or ownership of outside variables they use",
         &[(Role::Within, "{async block}")],
@@ -256,6 +286,9 @@ pub const CHILD: &[Phrase] = &[
 pub const LABEL: &[Phrase] = &[
     p("expected `{expected}`, found `{found}`"),
     p("expected `{expected}`, found {found_words}"),
+    // E0277 for a closure bound: what was passed instead of a closure
+    p("expected a `{unsatisfied}` closure, found `{self_type}`"),
+    p("expected an `{unsatisfied}` closure, found `{self_type}`"),
     also(
         "expected `{expected}`, found future",
         &[(Role::Found, "impl Future")],
@@ -357,10 +390,14 @@ pub const LABEL: &[Phrase] = &[
     p("hidden type `{found}` captures {_}"),
     p("value moved here, in previous iteration of loop"),
     p("move occurs because `{binding}` has type `{_}`, which does not implement the `Copy` trait"),
+    // "use occurs", "borrow occurs", "variable moved"… due to use in an async block
     also(
-        "use occurs due to use in coroutine",
+        "{_} due to use in coroutine",
         &[(Role::Within, "{async block}")],
     ),
+    p("closure is `{_}` because it moves the variable `{binding}` out of its environment"),
+    p("closure is `{_}` because it mutates the variable `{binding}` here"),
+    p("`{binding}` is moved here"),
     also("this is not `async`", &[(Role::NotAsync, "this")]),
     p("required by this bound in `{required_by}`"),
     p("recursive call here"),

@@ -549,12 +549,33 @@ impl<'s> Parser<'s> {
                     break;
                 }
             }
+        } else if FN_TRAITS.contains(&name.as_str()) && self.rest().starts_with('(') {
+            // `FnOnce()`, `Fn(&str) -> T`: the arguments as one tuple, the return as `Output`.
+            self.pos = save;
+            let inputs = match self.ty() {
+                tuple @ Ty::Tuple(_) => tuple,
+                one => Ty::Tuple(vec![one]),
+            };
+            args.push(Arg::Type(inputs));
+            if self.eat("->") {
+                args.push(Arg::Binding("Output".to_owned(), self.ty()));
+            }
         } else {
             self.pos = save;
         }
         Some(Segment { name, args })
     }
 }
+
+/// The traits written with parenthesised arguments: `Fn(u32) -> bool`.
+const FN_TRAITS: &[&str] = &[
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "AsyncFn",
+    "AsyncFnMut",
+    "AsyncFnOnce",
+];
 
 impl fmt::Display for Ty {
     /// A compact spelling: paths without their module prefix (`MutexGuard<'_, u64>`), anonymous
@@ -621,6 +642,18 @@ impl fmt::Display for ShortPath<'_> {
             return Ok(());
         };
         write!(f, "{}", last.name)?;
+        if let (true, [Arg::Type(Ty::Tuple(inputs)), rest @ ..]) = (
+            FN_TRAITS.contains(&last.name.as_str()),
+            last.args.as_slice(),
+        ) {
+            write!(f, "(")?;
+            list(f, inputs)?;
+            write!(f, ")")?;
+            if let [Arg::Binding(_, output)] = rest {
+                write!(f, " -> {output}")?;
+            }
+            return Ok(());
+        }
         if !last.args.is_empty() {
             write!(f, "<")?;
             for (i, arg) in last.args.iter().enumerate() {
@@ -749,6 +782,28 @@ mod tests {
         fn any_text_parses(text in "[a-zA-Z:<>(){}\\[\\];,&*'=+!_. -]{0,40}") {
             let _ = Ty::parse(&text);
         }
+    }
+
+    #[test]
+    fn fn_traits_take_their_arguments_in_parentheses() {
+        for (text, name, shown) in [
+            ("FnOnce()", "FnOnce", "FnOnce()"),
+            (
+                "std::ops::Fn(&str, u32) -> bool",
+                "Fn",
+                "Fn(&str, u32) -> bool",
+            ),
+            ("AsyncFn(u32)", "AsyncFn", "AsyncFn(u32)"),
+        ] {
+            let ty = Ty::parse(text);
+            assert_eq!(ty.path().map(Path::name), Some(name), "{text}");
+            assert_eq!(ty.to_string(), shown, "{text}");
+        }
+        let ty = Ty::parse("Box<dyn FnMut(u32) -> Pin<Box<dyn Future<Output = ()>>> + Send>");
+        assert_eq!(
+            ty.to_string(),
+            "Box<dyn FnMut(u32) -> Pin<Box<dyn Future<Output = ()>>> + Send>"
+        );
     }
 
     #[test]

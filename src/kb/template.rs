@@ -79,7 +79,8 @@ impl Template {
                 Part::Placeholder(written) => {
                     let (name, as_code) = split_modifier(written);
                     match (captures.get(name), defaults.get(name)) {
-                        (Some(value), _) if as_code => {
+                        // A value that quotes code itself (``future of `f()` ``) is words.
+                        (Some(value), _) if as_code && !value.contains('`') => {
                             out.push('`');
                             out.push_str(value);
                             out.push('`');
@@ -132,6 +133,8 @@ mod tests {
         assert_eq!(t.fill(&caps(&[("binding", "x")]), &defaults), "borrows `x`");
         assert_eq!(t.fill(&Captures::new(), &defaults), "borrows a local value");
         assert_eq!(t.placeholders().collect::<Vec<_>>(), ["binding"]);
+        let quoted = caps(&[("binding", "future of `f()`")]);
+        assert_eq!(t.fill(&quoted, &defaults), "borrows future of `f()`");
     }
 
     #[test]

@@ -212,7 +212,7 @@ fn build_edit(
             .map(|f| f.text.clone()),
         manifest: ops
             .iter()
-            .any(|op| matches!(op, Op::CargoFeature(_)))
+            .any(|op| matches!(op, Op::CargoFeature(_) | Op::CargoEdition(_)))
             .then(|| subject.manifest_of(&place))
             .flatten(),
         suggestion: anchor.suggested_replacement.clone(),

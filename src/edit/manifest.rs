@@ -52,6 +52,38 @@ pub fn add_feature(text: &str, dependency: &str, feature: &str) -> Option<Vec<Re
     Some(vec![Replacement { range, text: new }])
 }
 
+#[derive(Deserialize)]
+struct PackageManifest {
+    package: Option<Package>,
+}
+
+#[derive(Deserialize)]
+struct Package {
+    edition: Option<Spanned<toml::Value>>,
+}
+
+/// The package's `edition` set to this one: the value replaced, or the key added under
+/// `[package]`.
+pub fn set_edition(text: &str, edition: &str) -> Option<Vec<Replacement>> {
+    let manifest: PackageManifest = toml::from_str(text).ok()?;
+    let package = manifest.package?;
+    match package.edition {
+        Some(value) if value.get_ref().as_str() == Some(edition) => None,
+        Some(value) => Some(vec![Replacement {
+            range: value.span(),
+            text: quote(edition),
+        }]),
+        None => {
+            let header = text.find("[package]")?;
+            let line_end = header + text[header..].find('\n')? + 1;
+            Some(vec![Replacement {
+                range: line_end..line_end,
+                text: format!("edition = {}\n", quote(edition)),
+            }])
+        }
+    }
+}
+
 fn quote(text: &str) -> String {
     toml::Value::String(text.to_owned()).to_string()
 }
@@ -65,6 +97,25 @@ mod tests {
         let mut out = text.to_owned();
         out.replace_range(r[0].range.clone(), &r[0].text);
         Some(out)
+    }
+
+    #[test]
+    fn the_edition_is_set_or_added() {
+        let set = |text: &str| {
+            let r = set_edition(text, "2021")?;
+            let mut out = text.to_owned();
+            out.replace_range(r[0].range.clone(), &r[0].text);
+            Some(out)
+        };
+        assert_eq!(
+            set("[package]\nname = \"a\"\nedition = \"2015\"\n").unwrap(),
+            "[package]\nname = \"a\"\nedition = \"2021\"\n"
+        );
+        assert_eq!(
+            set("[package]\nname = \"a\"\n").unwrap(),
+            "[package]\nedition = \"2021\"\nname = \"a\"\n"
+        );
+        assert!(set("[package]\nedition = \"2021\"\n").is_none());
     }
 
     #[test]

@@ -2,12 +2,14 @@
 //! `edit = "scope-before-await"`): built from the syntax at the fix's anchor (`src/source`), so a
 //! fix says `let count_value = { … }; save(count_value).await;` with the user's statements and
 //! names, not a template. `ops.rs` has the operations on expressions and items, `scope.rs` the
-//! one that ends a binding's scope before an `.await`, `manifest.rs` the one on `Cargo.toml`.
+//! one that ends a binding's scope before an `.await`, `items.rs` those on items (imports,
+//! a trait's methods), `manifest.rs` those on `Cargo.toml`.
 //!
 //! Every edit is checked before it is offered: the file with the edit applied must still parse
 //! (Rust with `syn`, a manifest as TOML). An operation that does not recognise the code gives no
 //! edit, and the fix falls back to its text. Pure: file texts come from [`crate::source`].
 
+mod items;
 mod manifest;
 mod ops;
 mod scope;
@@ -59,6 +61,24 @@ pub enum Op {
     /// rustc's own suggestion at the anchor (a child's span with a `suggested_replacement`),
     /// where the knowledge base says it is the fix.
     Suggested,
+    /// `.await` instead of the method called on a future (`lock().unwrap()` on tokio's lock
+    /// becomes `lock().await`); where no method is called, `.await` as `await` does.
+    AwaitForMethod,
+    /// `x.await` on a collection of futures becomes `futures::future::join_all(x).await`.
+    JoinAll,
+    /// `for x in rx` becomes `while let Some(x) = rx.METHOD().await` (this method).
+    ForAwait(String),
+    /// `use PATH;` with the file's other imports.
+    AddUse(String),
+    /// The trait rustc says cannot be `dyn` returns boxed futures: its `async fn`s (and methods
+    /// returning `impl Future`) become `fn`s returning `Pin<Box<dyn Future<…> + Send + 'a>>`,
+    /// and every impl of it in the file boxes its body.
+    BoxTraitFutures,
+    /// The package's `edition` in `Cargo.toml` becomes this.
+    CargoEdition(String),
+    /// The part of the `.await`'s statement that uses a temporary (rustc's "with `x.lock()` maybe
+    /// used later") is computed in a `let` of its own before it.
+    HoistBeforeAwait,
     InsertBefore(String),
     InsertAfter(String),
     Replace(String),
@@ -82,6 +102,13 @@ impl Op {
         "await-argument",
         "cargo-feature",
         "suggested",
+        "await-for-method",
+        "join-all",
+        "for-await",
+        "add-use",
+        "box-trait-futures",
+        "cargo-edition",
+        "hoist-before-await",
         "insert-before",
         "insert-after",
         "replace",
@@ -110,6 +137,13 @@ impl Op {
             "await-argument" => Op::AwaitArgument,
             "cargo-feature" => Op::CargoFeature(needs(text)?),
             "suggested" => Op::Suggested,
+            "await-for-method" => Op::AwaitForMethod,
+            "join-all" => Op::JoinAll,
+            "for-await" => Op::ForAwait(needs(text)?),
+            "add-use" => Op::AddUse(needs(text)?),
+            "box-trait-futures" => Op::BoxTraitFutures,
+            "cargo-edition" => Op::CargoEdition(needs(text)?),
+            "hoist-before-await" => Op::HoistBeforeAwait,
             "insert-before" => Op::InsertBefore(needs(text)?),
             "insert-after" => Op::InsertAfter(needs(text)?),
             "replace" => Op::Replace(needs(text)?),
@@ -129,6 +163,9 @@ impl Op {
             "add-bound"
                 | "replace-call"
                 | "cargo-feature"
+                | "cargo-edition"
+                | "for-await"
+                | "add-use"
                 | "insert-before"
                 | "insert-after"
                 | "replace"
@@ -203,6 +240,19 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<Edit> {
             let (name, manifest) = inputs.manifest.clone()?;
             let replacements = manifest::add_feature(&manifest.text, "tokio", feature)?;
             (name, manifest, replacements, feature.clone())
+        }
+        Op::CargoEdition(edition) => {
+            let (name, manifest) = inputs.manifest.clone()?;
+            let replacements = manifest::set_edition(&manifest.text, edition)?;
+            (name, manifest, replacements, edition.clone())
+        }
+        Op::HoistBeforeAwait => {
+            let (replacements, code) = scope::hoist_before_await(at, inputs)?;
+            (at.name.clone(), Rc::clone(&at.file), replacements, code)
+        }
+        Op::AddUse(_) | Op::BoxTraitFutures => {
+            let (replacements, code) = items::build(op, at)?;
+            (at.name.clone(), Rc::clone(&at.file), replacements, code)
         }
         Op::ScopeBeforeAwait => {
             let (replacements, code) = scope::end_before_await(at, inputs)?;

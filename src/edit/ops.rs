@@ -37,7 +37,14 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
         |test: &dyn Fn(&syn::Expr) -> bool| around.iter().map(|e| &**e).find(|e| test(e));
     match op {
         Op::Await => {
-            let value = value_expr(&around, at)?;
+            let mut value = value_expr(&around, at)?;
+            // A local holding the future: await where it is made (`let user = fetch().await;`),
+            // once, rather than at a use.
+            if let Some(name) = local_name(value)
+                && let Some(init) = let_initializer(file, &name, at.range.start)
+            {
+                value = init;
+            }
             let r = range(value);
             Some((postfix(value, r.clone(), ".await"), text(r)))
         }
@@ -262,8 +269,64 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
             vec![replace(at.range.clone(), inputs.suggestion.clone()?)],
             text(at.range.clone()),
         )),
-        Op::ScopeBeforeAwait | Op::CargoFeature(_) => None,
+        Op::AwaitForMethod => {
+            // The method rustc points at, called on the future: replaced by `.await`.
+            let call = around.iter().find_map(|e| match &**e {
+                syn::Expr::MethodCall(m) if contains(&range(&m.method), &at.range) => Some(m),
+                _ => None,
+            });
+            match call {
+                Some(m) => {
+                    let receiver = range(&*m.receiver);
+                    let code = text(receiver.clone());
+                    Some((vec![replace(receiver.end..range(m).end, ".await")], code))
+                }
+                None => build(&Op::Await, at, inputs),
+            }
+        }
+        Op::JoinAll => {
+            let value = value_expr(&around, at)?;
+            let r = range(value);
+            let code = text(r.clone());
+            Some((wrap(r, "futures::future::join_all(", ")"), code))
+        }
+        Op::ForAwait(method) => {
+            let for_loop = around.iter().find_map(|e| match &**e {
+                syn::Expr::ForLoop(f) if contains(&range(&*f.expr), &at.range) => Some(f),
+                _ => None,
+            })?;
+            let mut source = for_loop.expr.as_ref();
+            while let syn::Expr::Reference(r) = source {
+                source = &r.expr;
+            }
+            let pat = text(range(&*for_loop.pat));
+            let iterable = text(range(source));
+            let head = range(&for_loop.for_token).start..range(&*for_loop.expr).end;
+            let mut edits = vec![replace(
+                head,
+                format!("while let Some({pat}) = {iterable}.{method}().await"),
+            )];
+            // Taking items needs `&mut`: the binding must be `mut`.
+            if let Some(name) = local_name(source)
+                && let Some(decl) = let_statement(file, &name, at.range.start)
+                && let Some(rest) = at.file.slice(decl.clone()).strip_prefix("let ")
+                && !rest.starts_with("mut ")
+            {
+                edits.push(insert(decl.start + "let ".len(), "mut "));
+            }
+            Some((edits, iterable))
+        }
+        Op::ScopeBeforeAwait
+        | Op::CargoFeature(_)
+        | Op::CargoEdition(_)
+        | Op::HoistBeforeAwait
+        | Op::AddUse(_)
+        | Op::BoxTraitFutures => None,
     }
+}
+
+fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
 }
 
 /// The task must own the copy and lend it: `move` on the async block it runs, or, for a spawned
@@ -436,6 +499,33 @@ fn let_statement(file: &syn::File, name: &str, before: usize) -> Option<Range<us
     };
     finder.visit_file(file);
     finder.found
+}
+
+/// The initializer of the last `let name = …;` before `before`, when it is a call (the future
+/// is made there).
+fn let_initializer<'f>(file: &'f syn::File, name: &str, before: usize) -> Option<&'f syn::Expr> {
+    struct Finder<'ast, 'n> {
+        name: &'n str,
+        before: usize,
+        found: Option<&'ast syn::Expr>,
+    }
+    impl<'ast> Visit<'ast> for Finder<'ast, '_> {
+        fn visit_local(&mut self, local: &'ast syn::Local) {
+            if range(local).end <= self.before && binds(&local.pat, self.name) {
+                self.found = local.init.as_ref().map(|i| i.expr.as_ref());
+            }
+            visit::visit_local(self, local);
+        }
+    }
+    let mut finder = Finder {
+        name,
+        before,
+        found: None,
+    };
+    finder.visit_file(file);
+    finder
+        .found
+        .filter(|e| matches!(e, syn::Expr::Call(_) | syn::Expr::MethodCall(_)))
 }
 
 fn binds(pat: &syn::Pat, name: &str) -> bool {

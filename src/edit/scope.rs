@@ -115,6 +115,84 @@ fn simple_name(pat: &syn::Pat) -> Option<String> {
     }
 }
 
+/// The part of the `.await`'s statement that uses a temporary rustc names (`x.lock().unwrap()`),
+/// computed in a `let` before it: the temporary is dropped at that `let`'s `;`.
+pub fn hoist_before_await(at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, String)> {
+    let temporary: String = inputs.binding.clone()?.split_whitespace().collect();
+    let awaited = inputs.await_at.as_ref()?.range.clone();
+    let file = at.file.syntax()?;
+    let block = block_with(file, &awaited, &awaited)?;
+    let statement = block
+        .stmts
+        .iter()
+        .find(|s| contains(&range(*s), &awaited))?;
+    let has_temporary = |e: &syn::Expr| {
+        let text: String = at.file.slice(range(e)).split_whitespace().collect();
+        text.contains(&temporary)
+    };
+    let mut found = Vec::new();
+    largest_parts(statement, &has_temporary, &mut found);
+    let [part] = found.as_slice() else {
+        return None;
+    };
+    let name = match part {
+        syn::Expr::MethodCall(m) => m.method.to_string(),
+        _ => "value".to_owned(),
+    };
+    let stmt = range(statement);
+    let indent = at.file.indent_at(stmt.start).to_owned();
+    let used = at.file.slice(range(part)).to_owned();
+    Some((
+        vec![
+            Replacement {
+                range: stmt.start..stmt.start,
+                text: format!("let {name} = {used};\n{indent}"),
+            },
+            Replacement {
+                range: range(part),
+                text: name,
+            },
+        ],
+        temporary,
+    ))
+}
+
+/// The largest expressions of a statement that pass the test and contain no `.await`.
+fn largest_parts<'s>(
+    stmt: &'s syn::Stmt,
+    test: &dyn Fn(&syn::Expr) -> bool,
+    found: &mut Vec<&'s syn::Expr>,
+) {
+    struct Finder<'s, 't, 'f> {
+        test: &'t dyn Fn(&syn::Expr) -> bool,
+        found: &'f mut Vec<&'s syn::Expr>,
+    }
+    impl<'s> Visit<'s> for Finder<'s, '_, '_> {
+        fn visit_expr(&mut self, e: &'s syn::Expr) {
+            if !(self.test)(e) {
+                return;
+            }
+            if !has_await(e) {
+                self.found.push(e);
+                return;
+            }
+            match e {
+                syn::Expr::Await(a) => match a.base.as_ref() {
+                    syn::Expr::Call(call) => call.args.iter().for_each(|arg| self.visit_expr(arg)),
+                    syn::Expr::MethodCall(call) => {
+                        self.visit_expr(&call.receiver);
+                        call.args.iter().for_each(|arg| self.visit_expr(arg));
+                    }
+                    base => self.visit_expr(base),
+                },
+                _ => visit::visit_expr(self, e),
+            }
+        }
+    }
+    let mut finder = Finder { test, found };
+    finder.visit_stmt(stmt);
+}
+
 /// Re-indents a region that starts after `indent` by four more spaces.
 fn indented(region: &str, indent: &str) -> String {
     let mut lines = region.lines();

@@ -419,6 +419,11 @@ impl Compiler<'_> {
                 .as_ref()
                 .map(|v| v.get_ref().items())
                 .unwrap_or_default(),
+            dependency: m
+                .dependency
+                .as_ref()
+                .map(|v| v.get_ref().items())
+                .unwrap_or_default(),
         };
         if matcher.panic.is_some() {
             let diagnostic_only = !matcher.levels.is_empty()
@@ -431,7 +436,8 @@ impl Compiler<'_> {
                 || !matcher.sources.is_empty()
                 || !matcher.facts.is_empty()
                 || !matcher.context.is_empty()
-                || !matcher.callee.is_empty();
+                || !matcher.callee.is_empty()
+                || !matcher.dependency.is_empty();
             if diagnostic_only {
                 return Err(self.at(
                     raw,

@@ -34,6 +34,9 @@ pub struct Matcher {
     pub context: Vec<ContextTest>,
     /// The closure or async block around the primary span is passed to one of these.
     pub callee: Vec<String>,
+    /// The package of the code depends on one of these crates (never met when its manifest
+    /// cannot be read: a fix must not assume a crate the package may lack).
+    pub dependency: Vec<String>,
 }
 
 impl Matcher {
@@ -119,6 +122,15 @@ impl Matcher {
         {
             return None;
         }
+        if !self.dependency.is_empty()
+            && !place.is_some_and(|p| {
+                subject
+                    .manifest_of(p)
+                    .is_some_and(|(_, manifest)| depends_on(&manifest.text, &self.dependency))
+            })
+        {
+            return None;
+        }
         if let Some(place) = place {
             capture_place(place, &mut captures);
         }
@@ -176,6 +188,12 @@ impl Matcher {
             parts.push(format!(
                 "inside an argument of `{}`",
                 self.callee.join("` or `")
+            ));
+        }
+        if !self.dependency.is_empty() {
+            parts.push(format!(
+                "in a package depending on `{}`",
+                self.dependency.join("` or `")
             ));
         }
         parts.join(" · ")
@@ -241,6 +259,26 @@ impl Matcher {
         let needles = self.patterns().find_map(Pattern::needles)?;
         Some(needles.iter().map(|n| json_escaped(n)).collect())
     }
+}
+
+/// Whether a manifest names one of the crates among its dependencies (any kind, any target).
+fn depends_on(manifest: &str, crates: &[String]) -> bool {
+    let Ok(table) = manifest.parse::<toml::Table>() else {
+        return false;
+    };
+    let tables = ["dependencies", "dev-dependencies", "build-dependencies"];
+    let direct = tables.iter().filter_map(|t| table.get(*t));
+    let targets = table
+        .get("target")
+        .and_then(toml::Value::as_table)
+        .into_iter()
+        .flat_map(|t| t.values())
+        .filter_map(toml::Value::as_table)
+        .flat_map(|t| tables.iter().filter_map(|k| t.get(*k)));
+    direct
+        .chain(targets)
+        .filter_map(toml::Value::as_table)
+        .any(|deps| crates.iter().any(|c| deps.contains_key(c)))
 }
 
 fn all_found<'t>(

@@ -123,6 +123,9 @@ pub struct RawMatcher {
     /// The function a closure or async block around the primary span is passed to.
     #[serde(default)]
     pub callee: Option<Spanned<OneOrMany>>,
+    /// The package of the primary span depends on one of these crates (its `Cargo.toml`).
+    #[serde(default)]
+    pub dependency: Option<Spanned<OneOrMany>>,
 }
 
 impl RawMatcher {

@@ -1,0 +1,239 @@
+//! Edit operations on items: an import added with the file's others, and a trait whose async
+//! methods return boxed futures so it can be `dyn` (each impl of it in the file boxing its body).
+
+use std::ops::Range;
+
+use syn::spanned::Spanned;
+use syn::visit::{self, Visit};
+
+use super::{Op, Replacement};
+use crate::facts::{Ty, kind};
+use crate::source::Place;
+
+/// The lifetime the boxed futures borrow for.
+const LIFETIME: &str = "'fut";
+
+fn range(node: &impl Spanned) -> Range<usize> {
+    node.span().byte_range()
+}
+
+fn insert(at: usize, text: impl Into<String>) -> Replacement {
+    Replacement {
+        range: at..at,
+        text: text.into(),
+    }
+}
+
+pub fn build(op: &Op, at: &Place) -> Option<(Vec<Replacement>, String)> {
+    let file = at.file.syntax()?;
+    match op {
+        Op::AddUse(path) => add_use(file, at, path),
+        Op::BoxTraitFutures => box_trait_futures(file, at),
+        _ => None,
+    }
+}
+
+fn add_use(file: &syn::File, at: &Place, path: &str) -> Option<(Vec<Replacement>, String)> {
+    let uses: Vec<&syn::ItemUse> = file
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            syn::Item::Use(u) => Some(u),
+            _ => None,
+        })
+        .collect();
+    let last = path.rsplit("::").next().unwrap_or(path);
+    if uses.iter().any(|u| at.file.slice(range(*u)).contains(last)) {
+        return None;
+    }
+    let edit = match uses.last() {
+        Some(u) => insert(range(*u).end, format!("\nuse {path};")),
+        None => insert(range(file.items.first()?).start, format!("use {path};\n\n")),
+    };
+    Some((vec![edit], format!("use {path};")))
+}
+
+fn box_trait_futures(file: &syn::File, at: &Place) -> Option<(Vec<Replacement>, String)> {
+    let item = traits(file)
+        .into_iter()
+        .find(|t| range(*t).start <= at.range.start && at.range.end <= range(*t).end)?;
+    let name = item.ident.to_string();
+    let mut edits = Vec::new();
+    let mut boxed = Vec::new();
+    for entry in &item.items {
+        let syn::TraitItem::Fn(f) = entry else {
+            continue;
+        };
+        let Some(output) = future_output(&f.sig, at) else {
+            continue;
+        };
+        boxed.push(f.sig.ident.to_string());
+        edits.extend(signature(&f.sig, &output));
+        if let Some(body) = &f.default {
+            edits.extend(body_edits(&f.sig, range(body)));
+        }
+    }
+    if boxed.is_empty() {
+        return None;
+    }
+    for imp in impls_of(file, &name) {
+        for entry in &imp.items {
+            let syn::ImplItem::Fn(f) = entry else {
+                continue;
+            };
+            if !boxed.contains(&f.sig.ident.to_string()) {
+                continue;
+            }
+            let output = future_output(&f.sig, at)?;
+            edits.extend(signature(&f.sig, &output));
+            edits.extend(body_edits(&f.sig, range(&f.block)));
+        }
+    }
+    Some((edits, name))
+}
+
+/// What a method's future produces, when it is `async` or returns `impl Future<Output = T>`.
+fn future_output(sig: &syn::Signature, at: &Place) -> Option<String> {
+    let written = |ty: &syn::Type| at.file.slice(range(ty)).to_owned();
+    match (&sig.asyncness, &sig.output) {
+        (Some(_), syn::ReturnType::Default) => Some("()".to_owned()),
+        (Some(_), syn::ReturnType::Type(_, ty)) => Some(written(ty)),
+        (None, syn::ReturnType::Type(_, ty)) => {
+            let parsed = Ty::parse(&written(ty));
+            kind::has(&parsed, kind::Kind::OpaqueFuture)
+                .then(|| kind::future_output(&parsed).map(|o| o.to_string()))
+                .flatten()
+                .or_else(|| kind::has(&parsed, kind::Kind::OpaqueFuture).then(|| "()".to_owned()))
+        }
+        (None, syn::ReturnType::Default) => None,
+    }
+}
+
+/// A method's signature made to return a boxed future borrowing its arguments for `'fut`.
+fn signature(sig: &syn::Signature, output: &str) -> Vec<Replacement> {
+    let mut edits = Vec::new();
+    if let Some(token) = &sig.asyncness {
+        edits.push(Replacement {
+            range: range(token).start..range(&sig.fn_token).start,
+            text: String::new(),
+        });
+    }
+    match &sig.generics.lt_token {
+        Some(lt) => edits.push(insert(range(lt).end, format!("{LIFETIME}, "))),
+        None => edits.push(insert(range(&sig.ident).end, format!("<{LIFETIME}>"))),
+    }
+    struct References<'e> {
+        edits: &'e mut Vec<Replacement>,
+    }
+    impl<'ast> Visit<'ast> for References<'_> {
+        fn visit_type_reference(&mut self, r: &'ast syn::TypeReference) {
+            if r.lifetime.is_none() {
+                self.edits
+                    .push(insert(range(&r.and_token).end, format!("{LIFETIME} ")));
+            }
+            visit::visit_type_reference(self, r);
+        }
+    }
+    for input in &sig.inputs {
+        match input {
+            syn::FnArg::Receiver(r) => {
+                if let syn::ReceiverKind::Reference(and, None, _) = &r.kind {
+                    edits.push(insert(range(and).end, format!("{LIFETIME} ")));
+                }
+            }
+            syn::FnArg::Typed(t) => References { edits: &mut edits }.visit_type(&t.ty),
+        }
+    }
+    let boxed = format!(
+        "std::pin::Pin<Box<dyn std::future::Future<Output = {output}> + Send + {LIFETIME}>>"
+    );
+    match &sig.output {
+        syn::ReturnType::Default => edits.push(insert(
+            range(&sig.paren_token.span.join()).end,
+            format!(" -> {boxed}"),
+        )),
+        syn::ReturnType::Type(_, ty) => edits.push(Replacement {
+            range: range(ty.as_ref()),
+            text: boxed,
+        }),
+    }
+    edits
+}
+
+/// A body made to return its future boxed: an `async fn`'s body in `Box::pin(async move …)`,
+/// the body of a method that returns a future in `Box::pin(…)`.
+fn body_edits(sig: &syn::Signature, body: Range<usize>) -> Vec<Replacement> {
+    let open = if sig.asyncness.is_some() {
+        "{ Box::pin(async move "
+    } else {
+        "{ Box::pin("
+    };
+    vec![insert(body.start, open), insert(body.end, ") }")]
+}
+
+fn traits(file: &syn::File) -> Vec<&syn::ItemTrait> {
+    struct Finder<'ast>(Vec<&'ast syn::ItemTrait>);
+    impl<'ast> Visit<'ast> for Finder<'ast> {
+        fn visit_item_trait(&mut self, t: &'ast syn::ItemTrait) {
+            self.0.push(t);
+            visit::visit_item_trait(self, t);
+        }
+    }
+    let mut finder = Finder(Vec::new());
+    finder.visit_file(file);
+    finder.0
+}
+
+fn impls_of<'f>(file: &'f syn::File, name: &str) -> Vec<&'f syn::ItemImpl> {
+    struct Finder<'ast, 'n>(&'n str, Vec<&'ast syn::ItemImpl>);
+    impl<'ast> Visit<'ast> for Finder<'ast, '_> {
+        fn visit_item_impl(&mut self, i: &'ast syn::ItemImpl) {
+            if let Some((path, _)) = &i.trait_
+                && path.segments.last().is_some_and(|s| s.ident == self.0)
+            {
+                self.1.push(i);
+            }
+            visit::visit_item_impl(self, i);
+        }
+    }
+    let mut finder = Finder(name, Vec::new());
+    finder.visit_file(file);
+    finder.1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Op;
+    use super::super::tests::apply;
+
+    #[test]
+    fn imports_go_with_the_others() {
+        assert_eq!(
+            apply(
+                Op::AddUse("async_trait::async_trait".into()),
+                "use std::fmt;\n\nfn f() {}\n",
+                "fn f"
+            )
+            .unwrap(),
+            "use std::fmt;\nuse async_trait::async_trait;\n\nfn f() {}\n"
+        );
+        assert!(
+            apply(
+                Op::AddUse("std::fmt".into()),
+                "use std::fmt;\nfn f() {}",
+                "fn f"
+            )
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn an_async_trait_returns_boxed_futures() {
+        let src = "trait Db {\n    async fn get(&self, key: &str) -> Option<String>;\n}\n\nimpl Db for Mem {\n    async fn get(&self, key: &str) -> Option<String> {\n        None\n    }\n}\n";
+        let out = apply(Op::BoxTraitFutures, src, "Db {").unwrap();
+        assert_eq!(
+            out,
+            "trait Db {\n    fn get<'fut>(&'fut self, key: &'fut str) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<String>> + Send + 'fut>>;\n}\n\nimpl Db for Mem {\n    fn get<'fut>(&'fut self, key: &'fut str) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<String>> + Send + 'fut>> { Box::pin(async move {\n        None\n    }) }\n}\n"
+        );
+    }
+}

@@ -4,7 +4,7 @@
 
 use cargo_metadata::diagnostic::DiagnosticSpan;
 
-use crate::edit::{Edit, Inputs, Op};
+use crate::edit::{Edit, Inputs, Op, Replacement};
 use crate::facts::Role;
 use crate::kb::{CrateHint, EditSpec, Entry, Link, Match, SpanSelector, Subject, Verdict};
 
@@ -24,6 +24,9 @@ pub struct Explanation<'a> {
     pub fixes: Vec<FixText<'a>>,
     pub links: &'a [Link],
     pub crates: &'a [CrateHint],
+    /// The file of the diagnostic's primary span (in the user's code), as rustc names it: an
+    /// edit there is drawn without repeating its path, as rustc draws its suggestions.
+    pub file: Option<&'a str>,
 }
 
 #[derive(Clone)]
@@ -80,6 +83,17 @@ impl<'a> Explanation<'a> {
                     (Some(when), Some(subject)) => when.holds(subject),
                     _ => true,
                 })
+                // rustc's suggestion as the fix, where rustc made none: nothing to show.
+                .filter(|fix| {
+                    let suggested = fix.edit.as_ref().is_some_and(|e| e.ops == ["suggested"]);
+                    !suggested
+                        || subject.is_none_or(|subject| {
+                            fix.at
+                                .as_ref()
+                                .and_then(|at| select_span(subject, at, found.subject))
+                                .is_some_and(|span| span.suggested_replacement.is_some())
+                        })
+                })
                 .map(|fix| {
                     let span = fix
                         .at
@@ -116,7 +130,11 @@ impl<'a> Explanation<'a> {
                             spec.text.as_ref().map(fill_fix)
                         }
                         (Some(spec), Some(span)) if edit.is_none() && spec.ops == ["suggested"] => {
-                            span.suggested_replacement.clone()
+                            // A suggestion in several parts needs the code to show them together.
+                            let parts = subject
+                                .and_then(|s| suggestion_siblings(s, span))
+                                .map_or(1, |spans| spans.len());
+                            span.suggested_replacement.clone().filter(|_| parts == 1)
                         }
                         _ => None,
                     };
@@ -168,6 +186,9 @@ impl<'a> Explanation<'a> {
             fixes,
             links: &entry.links,
             crates: &entry.crates,
+            file: subject
+                .and_then(|s| s.primary_span())
+                .map(|span| crate::span::user_span(span).file_name.as_str()),
         }
     }
 
@@ -194,7 +215,7 @@ fn build_edit(
         .map(|name| Op::new(name, text.clone().filter(|_| Op::takes_text(name))))
         .collect::<Result<Vec<_>, _>>()
         .ok()?;
-    let place = subject.place_of(anchor)?;
+    let place = subject.text_place_of(anchor)?;
     let facts = subject.facts();
     let place_of_role = |role: Role| {
         facts
@@ -215,9 +236,77 @@ fn build_edit(
             .any(|op| matches!(op, Op::CargoFeature(_) | Op::CargoEdition(_)))
             .then(|| subject.manifest_of(&place))
             .flatten(),
-        suggestion: anchor.suggested_replacement.clone(),
+        suggestion: suggestion_parts(subject, anchor),
+        suggestions: all_suggestions(subject, anchor),
     };
     crate::edit::build_all(&ops, &place, &inputs)
+}
+
+/// Every part of the rustc suggestion the anchor belongs to that falls in the anchor's file, as
+/// replacements there (a multi-part suggestion: drop `async`, change the return type).
+fn suggestion_parts(subject: &Subject<'_>, anchor: &DiagnosticSpan) -> Vec<Replacement> {
+    if anchor.suggested_replacement.is_none() {
+        return Vec::new();
+    }
+    let part = |s: &DiagnosticSpan| {
+        Some(Replacement {
+            range: subject.text_place_of(s)?.range,
+            text: s.suggested_replacement.clone()?,
+        })
+    };
+    match suggestion_siblings(subject, anchor) {
+        // All parts or none: a part alone is no fix.
+        Some(spans) => spans.into_iter().map(part).collect::<Option<_>>(),
+        None => part(anchor).map(|p| vec![p]),
+    }
+    .unwrap_or_default()
+}
+
+/// Every suggestion of the diagnostic (a child's spans with replacements) in the anchor's file,
+/// each with all its parts.
+fn all_suggestions(subject: &Subject<'_>, anchor: &DiagnosticSpan) -> Vec<Vec<Replacement>> {
+    subject
+        .children
+        .iter()
+        .filter_map(|child| {
+            let parts: Vec<&DiagnosticSpan> = child
+                .spans
+                .iter()
+                .filter(|s| s.suggested_replacement.is_some())
+                .collect();
+            if parts.is_empty() || parts.iter().any(|s| s.file_name != anchor.file_name) {
+                return None;
+            }
+            parts
+                .into_iter()
+                .map(|s| {
+                    Some(Replacement {
+                        range: subject.text_place_of(s)?.range,
+                        text: s.suggested_replacement.clone()?,
+                    })
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The spans of the suggestion (a child's) the anchor is part of, the anchor included, in the
+/// anchor's file; `None` when the anchor is no child's span.
+fn suggestion_siblings<'d>(
+    subject: &Subject<'d>,
+    anchor: &DiagnosticSpan,
+) -> Option<Vec<&'d DiagnosticSpan>> {
+    let spans = subject
+        .children
+        .iter()
+        .map(|c| &c.spans)
+        .find(|spans| spans.iter().any(|s| std::ptr::eq(s, anchor)))?;
+    Some(
+        spans
+            .iter()
+            .filter(|s| s.file_name == anchor.file_name && s.suggested_replacement.is_some())
+            .collect(),
+    )
 }
 
 /// Code quoted in a title: its first line, shortened.
@@ -254,6 +343,11 @@ fn select_span<'d>(
             .iter()
             .filter(|c| pattern.is_match(&c.message))
             .find_map(|c| c.spans.iter().find(|s| s.is_primary).or(c.spans.first())),
+        SpanSelector::Suggestion(pattern) => subject
+            .children
+            .iter()
+            .filter(|c| pattern.is_match(&c.message))
+            .find_map(|c| c.spans.iter().find(|s| s.suggested_replacement.is_some())),
     };
     span.map(crate::span::user_span)
 }

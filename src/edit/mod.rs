@@ -79,6 +79,17 @@ pub enum Op {
     /// The part of the `.await`'s statement that uses a temporary (rustc's "with `x.lock()` maybe
     /// used later") is computed in a `let` of its own before it.
     HoistBeforeAwait,
+    /// Every call of the function around the anchor to itself is wrapped in `Box::pin(…)`.
+    BoxRecursiveCalls,
+    /// `?` after the expression at the anchor, in a function that returns a `Result`.
+    QuestionMark,
+    /// rustc's "box the returned expressions" suggestions, pinned: `Box::new(…)` becomes
+    /// `Box::pin(…)` and `Box<dyn …>` becomes `Pin<Box<dyn …>>` (a boxed future must be pinned to
+    /// be one).
+    PinBoxedSuggestions,
+    /// The closure given to the method at the anchor returns `std::future::ready(…)` of what it
+    /// returned (a sync step where a stream adapter wants a future).
+    ReadyClosureBody,
     InsertBefore(String),
     InsertAfter(String),
     Replace(String),
@@ -109,6 +120,10 @@ impl Op {
         "box-trait-futures",
         "cargo-edition",
         "hoist-before-await",
+        "box-recursive-calls",
+        "question-mark",
+        "pin-boxed-suggestions",
+        "ready-closure-body",
         "insert-before",
         "insert-after",
         "replace",
@@ -144,6 +159,10 @@ impl Op {
             "box-trait-futures" => Op::BoxTraitFutures,
             "cargo-edition" => Op::CargoEdition(needs(text)?),
             "hoist-before-await" => Op::HoistBeforeAwait,
+            "box-recursive-calls" => Op::BoxRecursiveCalls,
+            "question-mark" => Op::QuestionMark,
+            "pin-boxed-suggestions" => Op::PinBoxedSuggestions,
+            "ready-closure-body" => Op::ReadyClosureBody,
             "insert-before" => Op::InsertBefore(needs(text)?),
             "insert-after" => Op::InsertAfter(needs(text)?),
             "replace" => Op::Replace(needs(text)?),
@@ -187,8 +206,11 @@ pub struct Inputs {
     /// The package manifest of the anchor's file, when an operation edits it: (name as rustc
     /// would write it, file).
     pub manifest: Option<(String, Rc<SourceFile>)>,
-    /// rustc's suggested replacement at the anchor, if it made one.
-    pub suggestion: Option<String>,
+    /// rustc's suggestion at the anchor, if it made one: every part of it in the anchor's file
+    /// (byte range, replacement), the anchor's own part among them.
+    pub suggestion: Vec<Replacement>,
+    /// Every suggestion of the diagnostic in the anchor's file, each with its parts.
+    pub suggestions: Vec<Vec<Replacement>>,
 }
 
 /// One replacement in a file: the byte range and what to put there.
@@ -254,6 +276,24 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<Edit> {
             let (replacements, code) = items::build(op, at)?;
             (at.name.clone(), Rc::clone(&at.file), replacements, code)
         }
+        Op::PinBoxedSuggestions => {
+            let replacements = pin_boxed(&inputs.suggestions)?;
+            let code = at.file.slice(at.range.clone()).to_owned();
+            (at.name.clone(), Rc::clone(&at.file), replacements, code)
+        }
+        Op::Suggested => {
+            // rustc's own parts, even where the file does not parse yet (`await fut`).
+            if !inputs.suggestion.iter().any(|r| r.range == at.range) {
+                return None;
+            }
+            let code = at.file.slice(at.range.clone()).to_owned();
+            (
+                at.name.clone(),
+                Rc::clone(&at.file),
+                inputs.suggestion.clone(),
+                code,
+            )
+        }
         Op::ScopeBeforeAwait => {
             let (replacements, code) = scope::end_before_await(at, inputs)?;
             (at.name.clone(), Rc::clone(&at.file), replacements, code)
@@ -279,6 +319,32 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<Edit> {
         code,
     };
     edit.parses().then_some(edit)
+}
+
+/// The boxing parts of rustc's suggestions, pinned; `None` unless some part boxes a value.
+fn pin_boxed(suggestions: &[Vec<Replacement>]) -> Option<Vec<Replacement>> {
+    let mut out = Vec::new();
+    for part in suggestions.iter().flatten() {
+        let text = if let Some(rest) = part.text.strip_prefix("Box::new(") {
+            format!("Box::pin({rest}")
+        } else if part.text.starts_with("Box::pin(") {
+            part.text.clone()
+        } else if part.text.starts_with("Box<dyn ") && part.text.ends_with('>') {
+            format!("std::pin::Pin<{}>", part.text)
+        } else if part.text == ")" {
+            part.text.clone()
+        } else {
+            continue;
+        };
+        out.push(Replacement {
+            range: part.range.clone(),
+            text,
+        });
+    }
+    out.dedup();
+    out.iter()
+        .any(|r| r.text.starts_with("Box::pin("))
+        .then_some(out)
 }
 
 impl Edit {
@@ -436,10 +502,15 @@ mod tests {
 
     /// A place at `marker` (its first occurrence) in a file written to a temporary directory.
     pub(super) fn place_at(source: &str, marker: &str) -> (tempdir::Dir, Place) {
+        place_at_nth(source, marker, 0)
+    }
+
+    /// A place at the `nth` occurrence (from 0) of `marker`.
+    pub(super) fn place_at_nth(source: &str, marker: &str, nth: usize) -> (tempdir::Dir, Place) {
         let dir = tempdir::Dir::new();
         std::fs::create_dir_all(dir.path.join("src")).unwrap();
         std::fs::write(dir.path.join("src/main.rs"), source).unwrap();
-        let at = source.find(marker).unwrap();
+        let at = source.match_indices(marker).nth(nth).unwrap().0;
         let file = SourceFile::read(&dir.path.join("src/main.rs")).unwrap();
         let span = span_of("src/main.rs", &file, at..at + marker.len());
         let place = Sources::new(Some(dir.path.clone()))

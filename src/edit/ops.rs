@@ -38,14 +38,29 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
     match op {
         Op::Await => {
             let mut value = value_expr(&around, at)?;
+            // `&fetch()`: the borrow is of the value, `&fetch().await`.
+            if let syn::Expr::Reference(r) = value {
+                value = r.expr.as_ref();
+            }
             // A local holding the future: await where it is made (`let user = fetch().await;`),
             // once, rather than at a use.
-            if let Some(name) = local_name(value)
-                && let Some(init) = let_initializer(file, &name, at.range.start)
-            {
-                value = init;
+            if let Some(name) = local_name(value) {
+                if let Some(init) = let_initializer(file, &name, at.range.start) {
+                    value = init;
+                } else if names_fn_item(file, &name)
+                    && let_statement(file, &name, at.range.start).is_none()
+                {
+                    // A function named, not called (`mount("/", index)`): awaiting it is no fix.
+                    return None;
+                }
             }
             let r = range(value);
+            let awaited_already = around
+                .iter()
+                .any(|e| matches!(&**e, syn::Expr::Await(a) if range(&*a.base) == r));
+            if awaited_already || !awaitable_shape(value) {
+                return None;
+            }
             Some((postfix(value, r.clone(), ".await"), text(r)))
         }
         Op::RemoveAwait => {
@@ -80,7 +95,12 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
                 return None;
             }
             let header = at.file.slice(scope.header_start..scope.body.start);
-            if header.trim_start().starts_with("const") {
+            // `async fn main` needs a runtime attribute (another fix), and an impl of a trait
+            // must keep the trait's signature.
+            if header.trim_start().starts_with("const")
+                || scope.name.as_deref() == Some("main")
+                || in_trait_impl(file, scope.header_start)
+            {
                 return None;
             }
             let code = scope.name.clone().unwrap_or_default();
@@ -155,6 +175,31 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
                     edits.push(insert(decl.start + "let ".len(), "mut "));
                 }
                 return Some((edits, code));
+            }
+            match let_init(file, &name, at.range.start) {
+                // `let f = &make();`: a borrowed future is no future; pin the future itself.
+                Some(syn::Expr::Reference(borrow)) if borrow.mutability.is_none() => {
+                    let mut edits = vec![replace(
+                        range(borrow),
+                        format!("std::pin::pin!({})", text(range(&*borrow.expr))),
+                    )];
+                    edits.extend(make_mut(file, &name, at.range.start));
+                    return Some((edits, code));
+                }
+                // A collection of futures (`vec![a(), b()]`): pin each on the heap, so the
+                // collection's items are `Unpin` and may move.
+                Some(init @ (syn::Expr::Macro(_) | syn::Expr::Array(_))) => {
+                    let items = collection_items(init)?;
+                    if items.is_empty() {
+                        return None;
+                    }
+                    let edits = items
+                        .iter()
+                        .flat_map(|item| wrap(item.clone(), "Box::pin(", ")"))
+                        .collect();
+                    return Some((edits, code));
+                }
+                _ => {}
             }
             let indent = at.file.indent_at(decl.start).to_owned();
             Some((
@@ -265,10 +310,6 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
             vec![replace(at.range.clone(), t.clone())],
             text(at.range.clone()),
         )),
-        Op::Suggested => Some((
-            vec![replace(at.range.clone(), inputs.suggestion.clone()?)],
-            text(at.range.clone()),
-        )),
         Op::AwaitForMethod => {
             // The method rustc points at, called on the future: replaced by `.await`.
             let call = around.iter().find_map(|e| match &**e {
@@ -307,12 +348,8 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
                 format!("while let Some({pat}) = {iterable}.{method}().await"),
             )];
             // Taking items needs `&mut`: the binding must be `mut`.
-            if let Some(name) = local_name(source)
-                && let Some(decl) = let_statement(file, &name, at.range.start)
-                && let Some(rest) = at.file.slice(decl.clone()).strip_prefix("let ")
-                && !rest.starts_with("mut ")
-            {
-                edits.push(insert(decl.start + "let ".len(), "mut "));
+            if let Some(name) = local_name(source) {
+                edits.extend(make_mut(file, &name, at.range.start));
             }
             Some((edits, iterable))
         }
@@ -321,7 +358,61 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
         | Op::CargoEdition(_)
         | Op::HoistBeforeAwait
         | Op::AddUse(_)
-        | Op::BoxTraitFutures => None,
+        | Op::BoxTraitFutures
+        | Op::PinBoxedSuggestions
+        | Op::Suggested => None,
+        Op::BoxRecursiveCalls => {
+            let function = at.function()?;
+            let name = function.name.clone()?;
+            let calls = self_calls(file, function.body.clone(), &name);
+            if calls.is_empty() {
+                return None;
+            }
+            let edits = calls
+                .into_iter()
+                .flat_map(|r| wrap(r, "Box::pin(", ")"))
+                .collect();
+            Some((edits, name))
+        }
+        Op::QuestionMark => {
+            // Only where `?` can pass the error on: the innermost scope is a function that
+            // returns a `Result`.
+            let inner = at.innermost()?;
+            let function = at.function()?;
+            let header = at.file.slice(function.header_start..function.body.start);
+            let returns = header.rsplit_once("->").map(|(_, r)| r)?;
+            if !inner.kind.is_fn() || !returns.contains("Result") {
+                return None;
+            }
+            // The expression at the anchor, or, for a `let` pattern rustc points at, its value.
+            let value = match around.iter().map(|e| &**e).find(|e| range(e) == at.range) {
+                Some(value) => value,
+                None => let_value_of_pattern(file, &at.range)?,
+            };
+            if matches!(value, syn::Expr::Try(_)) {
+                return None;
+            }
+            let r = range(value);
+            Some((postfix(value, r.clone(), "?"), text(r)))
+        }
+        Op::ReadyClosureBody => {
+            let call = around.iter().find_map(|e| match &**e {
+                syn::Expr::MethodCall(m) if contains(&range(&m.method), &at.range) => Some(m),
+                _ => None,
+            })?;
+            let closure = call.args.iter().find_map(|a| match a {
+                syn::Expr::Closure(c) if c.asyncness.is_none() => Some(c),
+                _ => None,
+            })?;
+            if matches!(closure.body.as_ref(), syn::Expr::Async(_)) {
+                return None;
+            }
+            let body = range(&*closure.body);
+            Some((
+                wrap(body, "std::future::ready(", ")"),
+                call.method.to_string(),
+            ))
+        }
     }
 }
 
@@ -456,6 +547,134 @@ fn path_ends_with(path: &syn::Path, names: &[&str]) -> bool {
     segments.len() >= names.len() && segments[segments.len() - names.len()..] == *names
 }
 
+/// Whether awaiting the expression can be what the code meant: not an `async` block written in
+/// place (its body is the value), not an iterator or stream adapter chain (many futures, not
+/// one: they are joined or buffered, not awaited).
+fn awaitable_shape(e: &syn::Expr) -> bool {
+    const ADAPTERS: &[&str] = &[
+        "map",
+        "filter",
+        "filter_map",
+        "flat_map",
+        "iter",
+        "into_iter",
+        "iter_mut",
+        "chain",
+        "zip",
+        "enumerate",
+        "rev",
+        "cloned",
+        "copied",
+        "skip",
+        "take",
+        "inspect",
+    ];
+    match e {
+        syn::Expr::Async(_) => false,
+        syn::Expr::MethodCall(m) => !ADAPTERS.contains(&m.method.to_string().as_str()),
+        syn::Expr::Paren(p) => awaitable_shape(&p.expr),
+        _ => true,
+    }
+}
+
+/// The calls in `body` of the function named `name` (`name(…)`, `Self::name(…)`,
+/// `self.name(…)`), not already boxed.
+fn self_calls(file: &syn::File, body: Range<usize>, name: &str) -> Vec<Range<usize>> {
+    struct Finder<'n> {
+        body: Range<usize>,
+        name: &'n str,
+        boxed: Vec<Range<usize>>,
+        found: Vec<Range<usize>>,
+    }
+    impl<'ast> Visit<'ast> for Finder<'_> {
+        fn visit_expr(&mut self, e: &'ast syn::Expr) {
+            let r = range(e);
+            if contains(&self.body, &r) {
+                let is_self_call = match e {
+                    syn::Expr::Call(c) => matches!(c.func.as_ref(), syn::Expr::Path(p)
+                        if p.qself.is_none()
+                            && p.path.segments.last().is_some_and(|s| s.ident == self.name)
+                            && (p.path.segments.len() == 1
+                                || (p.path.segments.len() == 2 && p.path.segments[0].ident == "Self"))),
+                    syn::Expr::MethodCall(m) => {
+                        m.method == self.name
+                            && matches!(m.receiver.as_ref(), syn::Expr::Path(p) if p.path.is_ident("self"))
+                    }
+                    _ => false,
+                };
+                if let syn::Expr::Call(c) = e
+                    && matches!(c.func.as_ref(), syn::Expr::Path(p) if path_ends_with(&p.path, &["Box", "pin"]))
+                {
+                    self.boxed.extend(c.args.iter().map(range));
+                }
+                if is_self_call && !self.boxed.contains(&r) {
+                    self.found.push(r);
+                }
+            }
+            visit::visit_expr(self, e);
+        }
+    }
+    let mut finder = Finder {
+        body,
+        name,
+        boxed: Vec::new(),
+        found: Vec::new(),
+    };
+    finder.visit_file(file);
+    finder.found
+}
+
+/// The initializer of the `let` whose pattern contains the range.
+fn let_value_of_pattern<'f>(file: &'f syn::File, target: &Range<usize>) -> Option<&'f syn::Expr> {
+    struct Finder<'ast, 't> {
+        target: &'t Range<usize>,
+        found: Option<&'ast syn::Expr>,
+    }
+    impl<'ast> Visit<'ast> for Finder<'ast, '_> {
+        fn visit_local(&mut self, local: &'ast syn::Local) {
+            if contains(&range(&local.pat), self.target) {
+                self.found = local.init.as_ref().map(|i| i.expr.as_ref());
+            }
+            visit::visit_local(self, local);
+        }
+    }
+    let mut finder = Finder {
+        target,
+        found: None,
+    };
+    finder.visit_file(file);
+    finder.found
+}
+
+/// Whether the position is inside an `impl Trait for Type` block.
+fn in_trait_impl(file: &syn::File, at: usize) -> bool {
+    file.items.iter().any(|item| match item {
+        syn::Item::Impl(i) => i.trait_.is_some() && range(i).contains(&at),
+        syn::Item::Mod(m) => m.content.as_ref().is_some_and(|(_, items)| {
+            items.iter().any(|item| {
+                matches!(item, syn::Item::Impl(i) if i.trait_.is_some() && range(i).contains(&at))
+            })
+        }),
+        _ => false,
+    })
+}
+
+/// Whether the file declares a function (free or associated) of this name.
+fn names_fn_item(file: &syn::File, name: &str) -> bool {
+    struct Finder<'n> {
+        name: &'n str,
+        found: bool,
+    }
+    impl<'ast> Visit<'ast> for Finder<'_> {
+        fn visit_signature(&mut self, sig: &'ast syn::Signature) {
+            self.found |= sig.ident == self.name;
+        }
+    }
+    let mut finder = Finder { name, found: false };
+    finder.visit_file(file);
+    finder.found
+}
+
 /// The name of a local binding the expression is (`x`, `&mut x`, `(x)`).
 fn local_name(e: &syn::Expr) -> Option<String> {
     match e {
@@ -504,6 +723,28 @@ fn let_statement(file: &syn::File, name: &str, before: usize) -> Option<Range<us
 /// The initializer of the last `let name = …;` before `before`, when it is a call (the future
 /// is made there).
 fn let_initializer<'f>(file: &'f syn::File, name: &str, before: usize) -> Option<&'f syn::Expr> {
+    let_init(file, name, before)
+        .filter(|e| matches!(e, syn::Expr::Call(_) | syn::Expr::MethodCall(_)))
+}
+
+/// The ranges of the items of `vec![a, b]` or `[a, b]`.
+fn collection_items(e: &syn::Expr) -> Option<Vec<Range<usize>>> {
+    use syn::punctuated::Punctuated;
+    match e {
+        syn::Expr::Array(a) => Some(a.elems.iter().map(range).collect()),
+        syn::Expr::Macro(m) if m.mac.path.is_ident("vec") => {
+            let items = m
+                .mac
+                .parse_body_with(Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated)
+                .ok()?;
+            Some(items.iter().map(range).collect())
+        }
+        _ => None,
+    }
+}
+
+/// The initializer of the last `let name = …;` before `before`.
+fn let_init<'f>(file: &'f syn::File, name: &str, before: usize) -> Option<&'f syn::Expr> {
     struct Finder<'ast, 'n> {
         name: &'n str,
         before: usize,
@@ -523,9 +764,7 @@ fn let_initializer<'f>(file: &'f syn::File, name: &str, before: usize) -> Option
         found: None,
     };
     finder.visit_file(file);
-    finder
-        .found
-        .filter(|e| matches!(e, syn::Expr::Call(_) | syn::Expr::MethodCall(_)))
+    finder.found
 }
 
 fn binds(pat: &syn::Pat, name: &str) -> bool {
@@ -534,6 +773,47 @@ fn binds(pat: &syn::Pat, name: &str) -> bool {
         syn::Pat::Type(t) => binds(&t.pat, name),
         _ => false,
     }
+}
+
+/// `mut ` before the identifier that binds `name` in the last `let` before `before` (a tuple's
+/// element too: `let (tx, mut rx) = …`), unless it is `mut` already; `None` when there is no
+/// such `let`, or the binding is already mutable.
+fn make_mut(file: &syn::File, name: &str, before: usize) -> Option<Replacement> {
+    struct Finder<'n> {
+        name: &'n str,
+        before: usize,
+        found: Option<Option<usize>>,
+    }
+    impl<'ast> Visit<'ast> for Finder<'_> {
+        fn visit_local(&mut self, local: &'ast syn::Local) {
+            if range(local).end <= self.before {
+                let mut idents = Idents(self.name, None);
+                idents.visit_pat(&local.pat);
+                if let Some(ident) = idents.1 {
+                    self.found = Some(
+                        (ident.mutability.is_none() && ident.by_ref.is_none())
+                            .then(|| range(&ident.ident).start),
+                    );
+                }
+            }
+            visit::visit_local(self, local);
+        }
+    }
+    struct Idents<'n, 'ast>(&'n str, Option<&'ast syn::PatIdent>);
+    impl<'ast> Visit<'ast> for Idents<'_, 'ast> {
+        fn visit_pat_ident(&mut self, i: &'ast syn::PatIdent) {
+            if i.ident == self.0 {
+                self.1 = Some(i);
+            }
+        }
+    }
+    let mut finder = Finder {
+        name,
+        before,
+        found: None,
+    };
+    finder.visit_file(file);
+    finder.found.flatten().map(|at| insert(at, "mut "))
 }
 
 /// The statement of the innermost block that contains the range.
@@ -678,6 +958,83 @@ mod tests {
         assert_eq!(
             apply(Op::Await, "async fn f() { let s = a + b; }", "a + b").unwrap(),
             "async fn f() { let s = (a + b).await; }"
+        );
+    }
+
+    #[test]
+    fn await_is_not_offered_where_awaiting_is_no_fix() {
+        // Already awaited, an async block written in place, an iterator of futures, a
+        // function named rather than called.
+        for (src, at, nth) in [
+            (
+                "async fn f() { let v = s.collect::<Vec<u8>>().await; }",
+                "s.collect::<Vec<u8>>()",
+                0,
+            ),
+            ("async fn f() { retry(async { 1 }); }", "async { 1 }", 0),
+            (
+                "async fn f() { let t: u32 = ids.iter().map(|i| p(*i)).sum(); }",
+                "sum",
+                0,
+            ),
+            ("fn index() {}\nasync fn f() { mount(index); }", "index", 1),
+        ] {
+            let (_dir, place) = super::super::tests::place_at_nth(src, at, nth);
+            let edit = super::super::build(&Op::Await, &place, &Default::default());
+            assert!(edit.is_none(), "{src}");
+        }
+        // A borrowed future: the borrow is of the value.
+        assert_eq!(
+            apply(Op::Await, "async fn f() { g(&name()); }", "&name()").unwrap(),
+            "async fn f() { g(&name().await); }"
+        );
+    }
+
+    #[test]
+    fn async_fn_keeps_trait_impls_and_main() {
+        let src = "impl Named for A {\n    fn name(&self) -> String {\n        x.await\n    }\n}";
+        assert_eq!(apply(Op::AsyncFn, src, "x.await"), None);
+        assert_eq!(
+            apply(Op::AsyncFn, "fn main() { x.await; }", "x.await"),
+            None
+        );
+    }
+
+    #[test]
+    fn pin_borrowed_futures_and_collections() {
+        let src = "async fn f() {\n    let p = &load(7);\n    let u = p.await;\n}";
+        assert_eq!(
+            apply(Op::Pin, src, "await").unwrap(),
+            "async fn f() {\n    let mut p = std::pin::pin!(load(7));\n    let u = p.await;\n}"
+        );
+        let src = "async fn f() {\n    let ps = vec![a(1), a(2)];\n    select_all(ps).await;\n}";
+        let (_dir, place) = super::super::tests::place_at_nth(src, "ps", 1);
+        let edit = super::super::build(&Op::Pin, &place, &Default::default()).unwrap();
+        assert_eq!(
+            edit.applied(),
+            "async fn f() {\n    let ps = vec![Box::pin(a(1)), Box::pin(a(2))];\n    select_all(ps).await;\n}"
+        );
+    }
+
+    #[test]
+    fn recursive_calls_are_boxed_question_marks_and_ready_closures() {
+        let src = "async fn fib(n: u64) -> u64 {\n    fib(n - 1).await + fib(n - 2).await\n}";
+        assert_eq!(
+            apply(Op::BoxRecursiveCalls, src, "async fn fib(n: u64) -> u64").unwrap(),
+            "async fn fib(n: u64) -> u64 {\n    Box::pin(fib(n - 1)).await + Box::pin(fib(n - 2)).await\n}"
+        );
+        let src =
+            "async fn d() -> Result<u8, E> {\n    let (a, b) = try_join!(x(), y());\n    Ok(a)\n}";
+        assert_eq!(
+            apply(Op::QuestionMark, src, "(a, b)").unwrap(),
+            "async fn d() -> Result<u8, E> {\n    let (a, b) = try_join!(x(), y())?;\n    Ok(a)\n}"
+        );
+        let src = "async fn d() -> u8 {\n    let (a, b) = try_join!(x(), y());\n    a\n}";
+        assert_eq!(apply(Op::QuestionMark, src, "(a, b)"), None);
+        let src = "async fn f() { s.filter(|x| *x > 3).collect().await }";
+        assert_eq!(
+            apply(Op::ReadyClosureBody, src, "filter").unwrap(),
+            "async fn f() { s.filter(|x| std::future::ready(*x > 3)).collect().await }"
         );
     }
 

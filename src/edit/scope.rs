@@ -82,8 +82,12 @@ pub fn end_before_await(at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>
     let [single] = uses.as_slice() else {
         return None;
     };
-    let value = format!("{}_value", name.trim_start_matches("r#"));
     let used = at.file.slice(single.clone()).to_owned();
+    if used.trim() == name {
+        // The value itself is what is awaited on (`scanner.probe().await`): it stays alive.
+        return None;
+    }
+    let value = format!("{}_value", name.trim_start_matches("r#"));
     // A reference into the guard cannot leave the block: take an owned copy, lend it after.
     let (tail, lent) = match used.strip_prefix('&').filter(|u| !u.starts_with("mut ")) {
         Some(place) => (format!("{}.clone()", place.trim()), format!("&{value}")),

@@ -186,7 +186,14 @@ impl Open {
         {
             return false;
         }
+        let before = self.fix.clone();
         match self.fix.apply_solution(solution) {
+            Ok(()) if !self.still_parses() => {
+                // An edit that leaves the file unreadable (rustc's suggestions are not checked)
+                // is no fix: undone, and the next candidate is tried.
+                self.fix = before;
+                false
+            }
             Ok(()) => {
                 self.ids.push(candidate.id.clone());
                 true
@@ -195,6 +202,22 @@ impl Open {
                 is_identical: true, ..
             }) => true,
             Err(_) => false,
+        }
+    }
+}
+
+impl Open {
+    /// Whether the file, with the edits so far, parses as Rust (a manifest as TOML).
+    fn still_parses(&self) -> bool {
+        let Ok(after) = self.fix.finish() else {
+            return false;
+        };
+        if self.name.ends_with(".toml") {
+            after.parse::<toml::Table>().is_ok()
+        } else if self.name.ends_with(".rs") {
+            syn::parse_file(&after).is_ok()
+        } else {
+            true
         }
     }
 }

@@ -11,7 +11,7 @@ use rustfix::diagnostics::Applicability;
 use serde_json::Value;
 
 use super::tally::{Counts, Key};
-use crate::kb::{KbSource, Verdict};
+use crate::kb::KbSource;
 use crate::pipeline::{self, Options, Output, StreamError};
 use crate::render::{Emitter, Event, Json, Style};
 
@@ -188,10 +188,10 @@ impl Emitter for Collector<'_> {
             enriched,
             ids: d.explanations.iter().map(|e| e.id.to_owned()).collect(),
             related: d.follows.is_some(),
-            trust_rustc: !d
+            trust_rustc: d
                 .explanations
                 .iter()
-                .any(|e| matches!(e.rustc, Some((Verdict::Misleading, _)))),
+                .all(|e| e.entry.rustc.as_ref().is_none_or(|r| r.apply)),
             first_edit: d
                 .explanations
                 .first()

@@ -45,6 +45,8 @@ pub struct Entry {
 pub struct RustcVerdict {
     pub verdict: Verdict,
     pub note: Template,
+    /// Whether `fix` may apply rustc's own suggestions.
+    pub apply: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,6 +100,9 @@ pub enum SpanSelector {
     Role(crate::facts::Role),
     Label(Pattern),
     Child(Pattern),
+    /// The first span carrying a replacement in the first child that has one and whose message
+    /// matches: rustc's suggestion.
+    Suggestion(Pattern),
 }
 
 #[derive(Debug, Clone)]
@@ -220,6 +225,7 @@ impl Compiler<'_> {
             entry.rustc = Some(RustcVerdict {
                 verdict,
                 note: self.template(&rustc.note)?,
+                apply: rustc.apply.unwrap_or(verdict != Verdict::Misleading),
             });
         }
         for fix in &raw.fixes {
@@ -233,12 +239,15 @@ impl Compiler<'_> {
                         None => {
                             return Err(self.at(
                                 at,
-                                format!("`at = \"{other}\"` is unknown: use \"primary\", \"subject\", a role (\"held\", \"binding\"…), {{ label = … }} or {{ child = … }}"),
+                                format!("`at = \"{other}\"` is unknown: use \"primary\", \"subject\", a role (\"held\", \"binding\"…), {{ label = … }} {{ child = … }} or {{ suggestion = … }}"),
                             ));
                         }
                     },
                     RawAt::Label { label } => SpanSelector::Label(self.pattern(label, at.span())?),
                     RawAt::Child { child } => SpanSelector::Child(self.pattern(child, at.span())?),
+                    RawAt::Suggestion { suggestion } => {
+                        SpanSelector::Suggestion(self.pattern(suggestion, at.span())?)
+                    }
                 }),
             };
             if (fix.replace.is_some() || fix.edit.is_some()) && at.is_none() {

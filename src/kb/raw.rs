@@ -195,6 +195,10 @@ pub enum RawPattern {
 pub struct RawRustc {
     pub verdict: Spanned<String>,
     pub note: Spanned<String>,
+    /// Whether `fix` may apply rustc's own suggestions for the diagnostic (not when they only
+    /// silence it); default: unless the verdict is `misleading`.
+    #[serde(default)]
+    pub apply: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -232,6 +236,7 @@ pub enum RawAt {
     Named(String),
     Label { label: RawPattern },
     Child { child: RawPattern },
+    Suggestion { suggestion: RawPattern },
 }
 
 #[derive(Deserialize)]

@@ -131,6 +131,12 @@ impl<'d> Subject<'d> {
         self.files?.place(span, self.crate_root.as_deref())
     }
 
+    /// Like [`Subject::place_of`], also in a file that does not parse (see
+    /// [`crate::source::Sources::place_in_text`]).
+    pub fn text_place_of(&self, span: &DiagnosticSpan) -> Option<crate::source::Place> {
+        self.files?.place_in_text(span, self.crate_root.as_deref())
+    }
+
     /// The span rustc marks as primary, when there is one.
     pub fn primary_span(&self) -> Option<&'d DiagnosticSpan> {
         self.diagnostic.spans.iter().find(|s| s.is_primary)

@@ -97,7 +97,7 @@ fn render_concise(
     style: Style,
 ) -> String {
     let first = explanation.fixes.first();
-    let source = first.and_then(FixPlace::of);
+    let source = first.and_then(|fix| FixPlace::of(fix, explanation.file));
     let mut report: Vec<Group<'_>> = Vec::new();
 
     let mut head = Level::NOTE
@@ -218,7 +218,11 @@ fn count(n: usize, one: &str, many: &str) -> String {
 /// `--verbose`: the whole why, rustc's comparison left out, every fix with where it applies,
 /// every link and crate.
 fn render_full(explanation: &Explanation<'_>, notes: &[(&str, String)], style: Style) -> String {
-    let sources: Vec<Option<FixPlace>> = explanation.fixes.iter().map(FixPlace::of).collect();
+    let sources: Vec<Option<FixPlace>> = explanation
+        .fixes
+        .iter()
+        .map(|fix| FixPlace::of(fix, explanation.file))
+        .collect();
     let mut report: Vec<Group<'_>> = Vec::new();
 
     let mut head = Level::NOTE
@@ -287,12 +291,17 @@ struct FixPlace {
 }
 
 impl FixPlace {
-    fn of(fix: &FixText<'_>) -> Option<FixPlace> {
+    /// `file`: the diagnostic's own file, which an edit there does not repeat.
+    fn of(fix: &FixText<'_>, file: Option<&str>) -> Option<FixPlace> {
         if let Some(edit) = &fix.edit {
             let excerpt = edit.excerpt();
             return Some(FixPlace {
                 source: SpanSource {
-                    path: excerpt.path,
+                    path: if file == Some(excerpt.path.as_str()) {
+                        String::new()
+                    } else {
+                        excerpt.path
+                    },
                     line_start: excerpt.line_start,
                     range: excerpt.patches.first().map_or(0..0, |(r, _)| r.clone()),
                     text: excerpt.text,
@@ -300,11 +309,14 @@ impl FixPlace {
                 patches: excerpt.patches,
             });
         }
-        let source = SpanSource::new(fix.span?)?;
+        let mut source = SpanSource::new(fix.span?)?;
         let patches = match &fix.replacement {
             Some(text) => vec![(source.range.clone(), text.clone())],
             None => Vec::new(),
         };
+        if !patches.is_empty() && file == Some(source.path.as_str()) {
+            source.path.clear();
+        }
         Some(FixPlace { source, patches })
     }
 }
@@ -325,9 +337,12 @@ fn fix_snippet<'a>(group: Group<'a>, _fix: &'a FixText<'_>, place: &'a FixPlace)
 }
 
 fn snippet_of<'a, T: Clone>(source: &'a SpanSource) -> Snippet<'a, T> {
-    Snippet::source(source.text.as_str())
-        .line_start(source.line_start)
-        .path(source.path.as_str())
+    let snippet = Snippet::source(source.text.as_str()).line_start(source.line_start);
+    if source.path.is_empty() {
+        snippet
+    } else {
+        snippet.path(source.path.as_str())
+    }
 }
 
 /// A text of several paragraphs as consecutive notes (the first named, the rest unnamed), each

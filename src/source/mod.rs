@@ -110,10 +110,20 @@ impl Sources {
     /// The place a span points at, with the scopes around it; `None` when the file cannot be
     /// read, has changed since the compiler ran, or does not parse.
     pub fn place(&self, span: &DiagnosticSpan, crate_root: Option<&Path>) -> Option<Place> {
+        self.place_in_text(span, crate_root)
+            .filter(|place| place.file.syntax().is_some())
+    }
+
+    /// The place a span points at, also in a file that does not parse (then without scopes):
+    /// for rustc's own suggestions, which may be what makes it parse (`await fut`).
+    pub fn place_in_text(&self, span: &DiagnosticSpan, crate_root: Option<&Path>) -> Option<Place> {
         let span = crate::span::user_span(span);
         let file = self.file(&span.file_name, crate_root)?;
         let range = file.range_of(span)?;
-        let scopes = scope::enclosing(file.syntax()?, range.clone());
+        let scopes = file
+            .syntax()
+            .map(|syntax| scope::enclosing(syntax, range.clone()))
+            .unwrap_or_default();
         Some(Place {
             name: span.file_name.clone(),
             file,

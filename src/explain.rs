@@ -230,7 +230,9 @@ fn build_edit(
         subject: found
             .subject
             .and_then(|i| facts.facts.get(i))
+            .or_else(|| facts.of(Role::SelfType).next())
             .map(|f| f.text.clone()),
+        expected: facts.of(Role::Expected).next().map(|f| f.text.clone()),
         manifest: ops
             .iter()
             .any(|op| matches!(op, Op::CargoFeature(_) | Op::CargoEdition(_)))
@@ -346,7 +348,9 @@ fn select_span<'d>(
         SpanSelector::Suggestion(pattern) => subject
             .children
             .iter()
-            .filter(|c| pattern.is_match(&c.message))
+            .filter(|c| {
+                pattern.is_match(&c.message) && !crate::facts::suggestion_is_conditional(&c.message)
+            })
             .find_map(|c| c.spans.iter().find(|s| s.suggested_replacement.is_some())),
     };
     span.map(crate::span::user_span)

@@ -64,6 +64,11 @@ fn box_trait_futures(file: &syn::File, at: &Place) -> Option<(Vec<Replacement>, 
         let syn::TraitItem::Fn(f) = entry else {
             continue;
         };
+        // Boxing futures does not make a generic method, or one without `self`, callable
+        // through `dyn`: then this is no fix.
+        if !dyn_callable(&f.sig) {
+            return None;
+        }
         let Some(output) = future_output(&f.sig, at) else {
             continue;
         };
@@ -90,6 +95,29 @@ fn box_trait_futures(file: &syn::File, at: &Place) -> Option<(Vec<Replacement>, 
         }
     }
     Some((edits, name))
+}
+
+/// Whether a trait method can be called through `dyn` (or is kept off it by `where Self: Sized`):
+/// it takes `self` and has no type parameters.
+fn dyn_callable(sig: &syn::Signature) -> bool {
+    let sized_only = sig.generics.where_clause.as_ref().is_some_and(|w| {
+        w.predicates.iter().any(|p| {
+            matches!(p, syn::WherePredicate::Type(t)
+                if matches!(&t.bounded_ty, syn::Type::Path(p) if p.path.is_ident("Self"))
+                    && t.bounds.iter().any(|b| matches!(b, syn::TypeParamBound::Trait(t) if t.path.is_ident("Sized"))))
+        })
+    });
+    let impl_arg = sig.inputs.iter().any(|arg| {
+        matches!(arg, syn::FnArg::Typed(t) if matches!(t.ty.as_ref(), syn::Type::ImplTrait(_)))
+    });
+    sized_only
+        || (sig.receiver().is_some()
+            && !impl_arg
+            && !sig
+                .generics
+                .params
+                .iter()
+                .any(|p| matches!(p, syn::GenericParam::Type(_) | syn::GenericParam::Const(_))))
 }
 
 /// What a method's future produces, when it is `async` or returns `impl Future<Output = T>`.

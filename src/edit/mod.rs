@@ -203,6 +203,8 @@ pub struct Inputs {
     pub await_at: Option<Place>,
     /// The subject's type as rustc quoted it (a generic parameter's name for `add-bound`).
     pub subject: Option<String>,
+    /// The type rustc says the code expected, when it says (`&str`).
+    pub expected: Option<String>,
     /// The package manifest of the anchor's file, when an operation edits it: (name as rustc
     /// would write it, file).
     pub manifest: Option<(String, Rc<SourceFile>)>,
@@ -324,22 +326,30 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<Edit> {
 /// The boxing parts of rustc's suggestions, pinned; `None` unless some part boxes a value.
 fn pin_boxed(suggestions: &[Vec<Replacement>]) -> Option<Vec<Replacement>> {
     let mut out = Vec::new();
-    for part in suggestions.iter().flatten() {
-        let text = if let Some(rest) = part.text.strip_prefix("Box::new(") {
-            format!("Box::pin({rest}")
-        } else if part.text.starts_with("Box::pin(") {
-            part.text.clone()
-        } else if part.text.starts_with("Box<dyn ") && part.text.ends_with('>') {
-            format!("std::pin::Pin<{}>", part.text)
-        } else if part.text == ")" {
-            part.text.clone()
-        } else {
-            continue;
-        };
-        out.push(Replacement {
-            range: part.range.clone(),
-            text,
-        });
+    for suggestion in suggestions {
+        // A type in two parts: `impl` → `Box<dyn`, and `>` after it.
+        let opens_type = suggestion.iter().any(|p| p.text == "Box<dyn");
+        for part in suggestion {
+            let text = if let Some(rest) = part.text.strip_prefix("Box::new(") {
+                format!("Box::pin({rest}")
+            } else if part.text.starts_with("Box::pin(") {
+                part.text.clone()
+            } else if part.text.starts_with("Box<dyn ") && part.text.ends_with('>') {
+                format!("std::pin::Pin<{}>", part.text)
+            } else if part.text == "Box<dyn" {
+                "std::pin::Pin<Box<dyn".to_owned()
+            } else if part.text == ">" && opens_type {
+                ">>".to_owned()
+            } else if part.text == ")" {
+                part.text.clone()
+            } else {
+                continue;
+            };
+            out.push(Replacement {
+                range: part.range.clone(),
+                text,
+            });
+        }
     }
     out.dedup();
     out.iter()

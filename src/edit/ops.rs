@@ -61,7 +61,18 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
             if awaited_already || !awaitable_shape(value) {
                 return None;
             }
-            Some((postfix(value, r.clone(), ".await"), text(r)))
+            let mut edits = postfix(value, r.clone(), ".await");
+            // A reference is expected (`s + fetch()` wants `&str`): lend the awaited value.
+            if inputs
+                .expected
+                .as_deref()
+                .is_some_and(|t| t.starts_with('&'))
+                && !matches!(value_expr(&around, at), Some(syn::Expr::Reference(_)))
+                && range(value) == at.range
+            {
+                edits.insert(0, insert(r.start, "&"));
+            }
+            Some((edits, text(r)))
         }
         Op::RemoveAwait => {
             let syn::Expr::Await(awaited) = innermost(&|e| matches!(e, syn::Expr::Await(_)))?
@@ -100,6 +111,14 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
             if header.trim_start().starts_with("const")
                 || scope.name.as_deref() == Some("main")
                 || in_trait_impl(file, scope.header_start)
+            {
+                return None;
+            }
+            // Its callers in this file would have to await it too: not one local edit.
+            if let Some(name) = &scope.name
+                && !self_calls(file, 0..at.file.text.len(), name)
+                    .iter()
+                    .all(|call| contains(&scope.body, call))
             {
                 return None;
             }
@@ -190,7 +209,9 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
                 // collection's items are `Unpin` and may move.
                 Some(init @ (syn::Expr::Macro(_) | syn::Expr::Array(_))) => {
                     let items = collection_items(init)?;
-                    if items.is_empty() {
+                    // Boxed already, under a written type (`Vec<Box<dyn Future>>`): that type
+                    // would change too; not this edit.
+                    if items.is_empty() || declared.contains("Box<") {
                         return None;
                     }
                     let edits = items
@@ -202,10 +223,20 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
                 _ => {}
             }
             let indent = at.file.indent_at(decl.start).to_owned();
+            // A trait object (`Box<dyn Stream>`) cannot be pinned where it is: its box can.
+            let pinned = if inputs
+                .subject
+                .as_deref()
+                .is_some_and(|s| s.trim_start().starts_with("dyn "))
+            {
+                format!("Box::into_pin({name})")
+            } else {
+                format!("std::pin::pin!({name})")
+            };
             Some((
                 vec![insert(
                     decl.end,
-                    format!("\n{indent}let mut {name} = std::pin::pin!({name});"),
+                    format!("\n{indent}let mut {name} = {pinned};"),
                 )],
                 code,
             ))

@@ -14,6 +14,7 @@ pub mod ty;
 use cargo_metadata::diagnostic::{Diagnostic, DiagnosticSpan};
 
 pub use kind::{Kind, KindTest};
+pub use phrasing::suggestion_is_conditional;
 pub use ty::Ty;
 
 use phrasing::{CHILD, LABEL, MESSAGE, Phrase};

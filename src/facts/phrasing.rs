@@ -507,3 +507,11 @@ mod tests {
         }
     }
 }
+
+/// Whether rustc's suggestion holds only under a condition it says is not met ("you could
+/// `clone` the value …, if the `T: Clone` trait bound could be satisfied"): applying it cannot
+/// compile as is.
+pub fn suggestion_is_conditional(message: &str) -> bool {
+    message.contains("trait bound could be satisfied")
+        || message.contains("trait bounds could be satisfied")
+}

@@ -333,7 +333,13 @@ fn candidates(key: &Key, raw: &Value, enriched: &Value, seen: &Seen) -> (Vec<Can
         };
         match candidate.origin {
             Origin::KnowledgeBase => ours.push((index, candidate)),
-            Origin::Rustc if seen.trust_rustc => rustc.push((index, candidate)),
+            // Not one rustc says needs a bound that does not hold.
+            Origin::Rustc
+                if seen.trust_rustc
+                    && !crate::facts::suggestion_is_conditional(&candidate.solution.message) =>
+            {
+                rustc.push((index, candidate))
+            }
             Origin::Rustc => {}
         }
     }
@@ -344,20 +350,28 @@ fn candidates(key: &Key, raw: &Value, enriched: &Value, seen: &Seen) -> (Vec<Can
         .collect();
     // The first fix shown, when it is an edit, goes first (it may be rustc's own suggestion,
     // which our child does not repeat).
-    let first =
-        seen.first_edit.as_ref().and_then(|edit| {
-            candidates.iter().position(|c| {
-                c.solution.replacements.len() == edit.len()
-                    && c.solution.replacements.iter().zip(edit).all(
-                        |(r, (file, start, end, text))| {
-                            r.snippet.file_name == *file
-                                && r.snippet.range.start == *start
-                                && r.snippet.range.end == *end
-                                && r.replacement == *text
-                        },
+    // The same replacements, in any order (rustc lists a suggestion's parts as it made them).
+    let first = seen.first_edit.as_ref().and_then(|edit| {
+        let mut edit = edit.clone();
+        edit.sort();
+        candidates.iter().position(|c| {
+            let mut parts: Vec<(String, usize, usize, String)> = c
+                .solution
+                .replacements
+                .iter()
+                .map(|r| {
+                    (
+                        r.snippet.file_name.clone(),
+                        r.snippet.range.start,
+                        r.snippet.range.end,
+                        r.replacement.clone(),
                     )
-            })
-        });
+                })
+                .collect();
+            parts.sort();
+            parts == edit
+        })
+    });
     if let Some(index) = first {
         let candidate = candidates.remove(index);
         candidates.insert(0, candidate);

@@ -446,6 +446,14 @@ pub fn matches<'t>(shape: &'static str, text: &'t str) -> Option<Vec<(&'static s
     Some(holes)
 }
 
+/// Whether rustc's suggestion holds only under a condition it says is not met ("you could
+/// `clone` the value …, if the `T: Clone` trait bound could be satisfied"): applying it cannot
+/// compile as is.
+pub fn suggestion_is_conditional(message: &str) -> bool {
+    message.contains("trait bound could be satisfied")
+        || message.contains("trait bounds could be satisfied")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -506,12 +514,4 @@ mod tests {
             }
         }
     }
-}
-
-/// Whether rustc's suggestion holds only under a condition it says is not met ("you could
-/// `clone` the value …, if the `T: Clone` trait bound could be satisfied"): applying it cannot
-/// compile as is.
-pub fn suggestion_is_conditional(message: &str) -> bool {
-    message.contains("trait bound could be satisfied")
-        || message.contains("trait bounds could be satisfied")
 }

@@ -29,11 +29,127 @@ pub fn build(op: &Op, at: &Place) -> Option<(Vec<Replacement>, String)> {
     match op {
         Op::AddUse(path) => add_use(file, at, path),
         Op::BoxTraitFutures => box_trait_futures(file, at),
+        Op::RcToArc => rc_to_arc(file),
+        Op::SendSyncErrors => send_sync_errors(file),
         _ => None,
     }
 }
 
-fn add_use(file: &syn::File, at: &Place, path: &str) -> Option<(Vec<Replacement>, String)> {
+/// Every `Rc` of the file becomes an `Arc`: in paths (`Rc::new`, `Rc<T>`, `std::rc::Rc`), and in
+/// imports (`use std::rc::{Rc, Weak}` → `use std::sync::{Arc, Weak}`).
+fn rc_to_arc(file: &syn::File) -> Option<(Vec<Replacement>, String)> {
+    struct Finder {
+        edits: Vec<Replacement>,
+    }
+    impl Finder {
+        fn rename(&mut self, ident: &syn::Ident, to: &str) {
+            self.edits.push(Replacement {
+                range: range(ident),
+                text: to.to_owned(),
+            });
+        }
+    }
+    impl<'ast> Visit<'ast> for Finder {
+        fn visit_path(&mut self, path: &'ast syn::Path) {
+            let names: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+            for (i, segment) in path.segments.iter().enumerate() {
+                if segment.ident == "Rc" {
+                    self.rename(&segment.ident, "Arc");
+                } else if segment.ident == "rc"
+                    && i > 0
+                    && matches!(names[i - 1].as_str(), "std" | "alloc")
+                {
+                    self.rename(&segment.ident, "sync");
+                }
+            }
+            visit::visit_path(self, path);
+        }
+        fn visit_use_path(&mut self, u: &'ast syn::UsePath) {
+            if u.ident == "rc" {
+                self.rename(&u.ident, "sync");
+            }
+            visit::visit_use_path(self, u);
+        }
+        fn visit_use_name(&mut self, u: &'ast syn::UseName) {
+            if u.ident == "Rc" {
+                self.rename(&u.ident, "Arc");
+            }
+        }
+        fn visit_use_rename(&mut self, u: &'ast syn::UseRename) {
+            if u.ident == "Rc" {
+                self.rename(&u.ident, "Arc");
+            }
+        }
+    }
+    // An `Arc` already in scope would then be imported twice: not this edit.
+    let has_arc = file.items.iter().any(|item| match item {
+        syn::Item::Use(u) => {
+            let mut names = Vec::new();
+            collect_use_names(&u.tree, &mut names);
+            names.iter().any(|n| n == "Arc")
+        }
+        _ => false,
+    });
+    if has_arc {
+        return None;
+    }
+    let mut finder = Finder { edits: Vec::new() };
+    finder.visit_file(file);
+    finder.edits.sort_by_key(|r| r.range.start);
+    finder.edits.dedup();
+    (!finder.edits.is_empty()).then(|| (finder.edits, "Rc".to_owned()))
+}
+
+/// `+ Send + Sync` on every trait object of the file whose trait is an `Error` and that has no
+/// `Send` bound yet.
+fn send_sync_errors(file: &syn::File) -> Option<(Vec<Replacement>, String)> {
+    struct Finder {
+        edits: Vec<Replacement>,
+    }
+    impl<'ast> Visit<'ast> for Finder {
+        fn visit_type_trait_object(&mut self, t: &'ast syn::TypeTraitObject) {
+            let traits: Vec<String> = t
+                .bounds
+                .iter()
+                .filter_map(|b| match b {
+                    syn::TypeParamBound::Trait(t) => {
+                        t.path.segments.last().map(|s| s.ident.to_string())
+                    }
+                    _ => None,
+                })
+                .collect();
+            if traits.iter().any(|t| t == "Error") && !traits.iter().any(|t| t == "Send") {
+                let end = t.bounds.iter().map(range).map(|r| r.end).max();
+                if let Some(end) = end {
+                    self.edits.push(insert(end, " + Send + Sync"));
+                }
+            }
+            visit::visit_type_trait_object(self, t);
+        }
+    }
+    let mut finder = Finder { edits: Vec::new() };
+    finder.visit_file(file);
+    // The last bound may be a lifetime (`dyn Error + 'static`): the insertion goes after it.
+    finder.edits.sort_by_key(|r| r.range.start);
+    finder.edits.dedup();
+    (!finder.edits.is_empty()).then(|| (finder.edits, "dyn Error".to_owned()))
+}
+
+fn collect_use_names(tree: &syn::UseTree, out: &mut Vec<String>) {
+    match tree {
+        syn::UseTree::Path(p) => collect_use_names(&p.tree, out),
+        syn::UseTree::Name(n) => out.push(n.ident.to_string()),
+        syn::UseTree::Rename(r) => out.push(r.rename.to_string()),
+        syn::UseTree::Group(g) => g.items.iter().for_each(|t| collect_use_names(t, out)),
+        syn::UseTree::Glob(_) => {}
+    }
+}
+
+pub(super) fn add_use(
+    file: &syn::File,
+    at: &Place,
+    path: &str,
+) -> Option<(Vec<Replacement>, String)> {
     let uses: Vec<&syn::ItemUse> = file
         .items
         .iter()
@@ -253,6 +369,17 @@ mod tests {
             )
             .is_none()
         );
+    }
+
+    #[test]
+    fn rc_becomes_arc_everywhere_unless_arc_is_imported() {
+        let src = "use std::rc::Rc;\n\nfn f() -> Rc<u8> {\n    let a: Rc<u8> = Rc::new(1);\n    std::rc::Rc::clone(&a)\n}\n";
+        assert_eq!(
+            apply(Op::RcToArc, src, "Rc::new").unwrap(),
+            "use std::sync::Arc;\n\nfn f() -> Arc<u8> {\n    let a: Arc<u8> = Arc::new(1);\n    std::sync::Arc::clone(&a)\n}\n"
+        );
+        let src = "use std::rc::Rc;\nuse std::sync::Arc;\n\nfn f() { let a = Rc::new(1); }\n";
+        assert_eq!(apply(Op::RcToArc, src, "Rc::new"), None);
     }
 
     #[test]

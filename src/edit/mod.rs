@@ -83,6 +83,15 @@ pub enum Op {
     BoxRecursiveCalls,
     /// `?` after the expression at the anchor, in a function that returns a `Result`.
     QuestionMark,
+    /// Every `Rc` of the file becomes an `Arc` (`std::rc` becomes `std::sync`).
+    RcToArc,
+    /// Every `dyn Error` of the file (a boxed error type) becomes `dyn Error + Send + Sync`.
+    SendSyncErrors,
+    /// The `blocking_x(…)` method called at the anchor becomes `x(…).await`.
+    UnblockMethod,
+    /// The blocking call at the anchor runs on tokio's blocking pool:
+    /// `tokio::task::spawn_blocking(move || call).await.expect(…)`.
+    SpawnBlocking,
     /// rustc's "box the returned expressions" suggestions, pinned: `Box::new(…)` becomes
     /// `Box::pin(…)` and `Box<dyn …>` becomes `Pin<Box<dyn …>>` (a boxed future must be pinned to
     /// be one).
@@ -122,6 +131,10 @@ impl Op {
         "hoist-before-await",
         "box-recursive-calls",
         "question-mark",
+        "rc-to-arc",
+        "send-sync-errors",
+        "unblock-method",
+        "spawn-blocking",
         "pin-boxed-suggestions",
         "ready-closure-body",
         "insert-before",
@@ -161,6 +174,10 @@ impl Op {
             "hoist-before-await" => Op::HoistBeforeAwait,
             "box-recursive-calls" => Op::BoxRecursiveCalls,
             "question-mark" => Op::QuestionMark,
+            "rc-to-arc" => Op::RcToArc,
+            "send-sync-errors" => Op::SendSyncErrors,
+            "unblock-method" => Op::UnblockMethod,
+            "spawn-blocking" => Op::SpawnBlocking,
             "pin-boxed-suggestions" => Op::PinBoxedSuggestions,
             "ready-closure-body" => Op::ReadyClosureBody,
             "insert-before" => Op::InsertBefore(needs(text)?),
@@ -274,7 +291,7 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<Edit> {
             let (replacements, code) = scope::hoist_before_await(at, inputs)?;
             (at.name.clone(), Rc::clone(&at.file), replacements, code)
         }
-        Op::AddUse(_) | Op::BoxTraitFutures => {
+        Op::AddUse(_) | Op::BoxTraitFutures | Op::RcToArc | Op::SendSyncErrors => {
             let (replacements, code) = items::build(op, at)?;
             (at.name.clone(), Rc::clone(&at.file), replacements, code)
         }

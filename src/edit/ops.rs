@@ -337,10 +337,15 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
             vec![insert(at.range.end, t.clone())],
             text(at.range.clone()),
         )),
-        Op::Replace(t) => Some((
-            vec![replace(at.range.clone(), t.clone())],
-            text(at.range.clone()),
-        )),
+        Op::Replace(t) => {
+            // Removing a word (`const`) takes the spaces after it along.
+            let mut r = at.range.clone();
+            if t.is_empty() {
+                r.end += at.file.text[r.end..].len()
+                    - at.file.text[r.end..].trim_start_matches(' ').len();
+            }
+            Some((vec![replace(r, t.clone())], text(at.range.clone())))
+        }
         Op::AwaitForMethod => {
             // The method rustc points at, called on the future: replaced by `.await`.
             let call = around.iter().find_map(|e| match &**e {
@@ -382,6 +387,12 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
             if let Some(name) = local_name(source) {
                 edits.extend(make_mut(file, &name, at.range.start));
             }
+            // A stream's `next` comes from `StreamExt`, imported unless it is.
+            if method == "next"
+                && let Some((import, _)) = super::items::add_use(file, at, "futures::StreamExt")
+            {
+                edits.extend(import);
+            }
             Some((edits, iterable))
         }
         Op::ScopeBeforeAwait
@@ -391,7 +402,49 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
         | Op::AddUse(_)
         | Op::BoxTraitFutures
         | Op::PinBoxedSuggestions
+        | Op::RcToArc
+        | Op::SendSyncErrors
         | Op::Suggested => None,
+        Op::SpawnBlocking => {
+            // Only where it can be awaited: directly in async code.
+            if !at.innermost()?.kind.is_async() {
+                return None;
+            }
+            let call = around.iter().map(|e| &**e).find(|e| {
+                matches!(e, syn::Expr::Call(_) | syn::Expr::MethodCall(_))
+                    && contains(&range(*e), &at.range)
+            })?;
+            let r = range(call);
+            Some((
+                wrap(
+                    r.clone(),
+                    "tokio::task::spawn_blocking(move || ",
+                    ").await.expect(\"the blocking task panicked\")",
+                ),
+                text(r),
+            ))
+        }
+        Op::UnblockMethod => {
+            let call = around.iter().find_map(|e| match &**e {
+                syn::Expr::MethodCall(m)
+                    if m.method.to_string().starts_with("blocking_")
+                        && (contains(&range(&m.method), &at.range)
+                            || contains(&at.range, &range(&m.method))) =>
+                {
+                    Some(m)
+                }
+                _ => None,
+            })?;
+            let name = call.method.to_string();
+            let awaited = name.strip_prefix("blocking_")?;
+            Some((
+                vec![
+                    replace(range(&call.method), awaited),
+                    insert(range(call).end, ".await"),
+                ],
+                name,
+            ))
+        }
         Op::BoxRecursiveCalls => {
             let function = at.function()?;
             let name = function.name.clone()?;
@@ -1066,6 +1119,40 @@ mod tests {
         assert_eq!(
             apply(Op::ReadyClosureBody, src, "filter").unwrap(),
             "async fn f() { s.filter(|x| std::future::ready(*x > 3)).collect().await }"
+        );
+    }
+
+    #[test]
+    fn blocking_calls_move_to_the_blocking_pool_in_async_code_only() {
+        assert_eq!(
+            apply(
+                Op::SpawnBlocking,
+                "async fn f() { let t = std::fs::read(\"a\"); }",
+                "std::fs::read"
+            )
+            .unwrap(),
+            "async fn f() { let t = tokio::task::spawn_blocking(move || std::fs::read(\"a\")).await.expect(\"the blocking task panicked\"); }"
+        );
+        assert_eq!(
+            apply(
+                Op::SpawnBlocking,
+                "fn f() { let t = std::fs::read(\"a\"); }",
+                "std::fs::read"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn blocking_methods_become_awaited_ones() {
+        assert_eq!(
+            apply(
+                Op::UnblockMethod,
+                "async fn f() { let v = rx.blocking_recv(); }",
+                "blocking_recv"
+            )
+            .unwrap(),
+            "async fn f() { let v = rx.recv().await; }"
         );
     }
 

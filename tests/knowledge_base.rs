@@ -99,6 +99,23 @@ fn docs_knowledge_base_md_is_generated_from_the_data() {
 }
 
 #[test]
+fn every_edit_operation_is_documented_for_entry_authors() {
+    let readme = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge-base/README.md"),
+    )
+    .unwrap();
+    let undocumented: Vec<&str> = cargo_async_explain::edit::Op::NAMES
+        .iter()
+        .copied()
+        .filter(|name| !readme.contains(&format!("`{name}`")))
+        .collect();
+    assert!(
+        undocumented.is_empty(),
+        "edit operations missing from knowledge-base/README.md: {undocumented:?}"
+    );
+}
+
+#[test]
 fn every_shipped_regex_compiles_within_its_size_limits() {
     let kb = kb();
     let mut failed = Vec::new();

@@ -6,7 +6,7 @@ use std::ops::Range;
 use syn::spanned::Spanned;
 use syn::visit::{self, Visit};
 
-use super::{Op, Replacement};
+use super::{Inputs, Op, Replacement};
 use crate::facts::{Ty, kind};
 use crate::source::Place;
 
@@ -24,13 +24,14 @@ fn insert(at: usize, text: impl Into<String>) -> Replacement {
     }
 }
 
-pub fn build(op: &Op, at: &Place) -> Option<(Vec<Replacement>, String)> {
+pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, String)> {
     let file = at.file.syntax()?;
     match op {
         Op::AddUse(path) => add_use(file, at, path),
         Op::BoxTraitFutures => box_trait_futures(file, at),
         Op::RcToArc => rc_to_arc(file),
-        Op::SendSyncErrors => send_sync_errors(file),
+        Op::SendSyncErrors => send_sync_dyn(file, "Error"),
+        Op::SendSyncDyn => send_sync_dyn(file, &dyn_trait_name(inputs.subject.as_deref()?)?),
         _ => None,
     }
 }
@@ -100,13 +101,29 @@ fn rc_to_arc(file: &syn::File) -> Option<(Vec<Replacement>, String)> {
     (!finder.edits.is_empty()).then(|| (finder.edits, "Rc".to_owned()))
 }
 
-/// `+ Send + Sync` on every trait object of the file whose trait is an `Error` and that has no
+/// The trait of a trait object as rustc quotes it: `(dyn Fn(u8) -> Option<u8> + 'static)` → `Fn`,
+/// `dyn my::Sink<T> + Send` → `Sink`.
+fn dyn_trait_name(ty: &str) -> Option<String> {
+    let rest = ty
+        .trim()
+        .trim_start_matches('(')
+        .trim_start()
+        .strip_prefix("dyn ")?;
+    let path = rest
+        .split(|c: char| c == '<' || c == '(' || c == '+' || c.is_whitespace())
+        .next()?;
+    let name = path.rsplit("::").next()?;
+    (!name.is_empty()).then(|| name.to_owned())
+}
+
+/// `+ Send + Sync` on every trait object of the file whose trait is `name` and that has no
 /// `Send` bound yet.
-fn send_sync_errors(file: &syn::File) -> Option<(Vec<Replacement>, String)> {
-    struct Finder {
+fn send_sync_dyn(file: &syn::File, name: &str) -> Option<(Vec<Replacement>, String)> {
+    struct Finder<'n> {
+        name: &'n str,
         edits: Vec<Replacement>,
     }
-    impl<'ast> Visit<'ast> for Finder {
+    impl<'ast> Visit<'ast> for Finder<'_> {
         fn visit_type_trait_object(&mut self, t: &'ast syn::TypeTraitObject) {
             let traits: Vec<String> = t
                 .bounds
@@ -118,7 +135,7 @@ fn send_sync_errors(file: &syn::File) -> Option<(Vec<Replacement>, String)> {
                     _ => None,
                 })
                 .collect();
-            if traits.iter().any(|t| t == "Error") && !traits.iter().any(|t| t == "Send") {
+            if traits.iter().any(|t| t == self.name) && !traits.iter().any(|t| t == "Send") {
                 let end = t.bounds.iter().map(range).map(|r| r.end).max();
                 if let Some(end) = end {
                     self.edits.push(insert(end, " + Send + Sync"));
@@ -127,12 +144,15 @@ fn send_sync_errors(file: &syn::File) -> Option<(Vec<Replacement>, String)> {
             visit::visit_type_trait_object(self, t);
         }
     }
-    let mut finder = Finder { edits: Vec::new() };
+    let mut finder = Finder {
+        name,
+        edits: Vec::new(),
+    };
     finder.visit_file(file);
     // The last bound may be a lifetime (`dyn Error + 'static`): the insertion goes after it.
     finder.edits.sort_by_key(|r| r.range.start);
     finder.edits.dedup();
-    (!finder.edits.is_empty()).then(|| (finder.edits, "dyn Error".to_owned()))
+    (!finder.edits.is_empty()).then(|| (finder.edits, format!("dyn {name}")))
 }
 
 fn collect_use_names(tree: &syn::UseTree, out: &mut Vec<String>) {
@@ -380,6 +400,31 @@ mod tests {
         );
         let src = "use std::rc::Rc;\nuse std::sync::Arc;\n\nfn f() { let a = Rc::new(1); }\n";
         assert_eq!(apply(Op::RcToArc, src, "Rc::new"), None);
+    }
+
+    #[test]
+    fn trait_objects_of_the_named_trait_become_send_and_sync() {
+        assert_eq!(
+            super::dyn_trait_name("(dyn Fn(u8) -> Option<u8> + 'static)").as_deref(),
+            Some("Fn")
+        );
+        assert_eq!(
+            super::dyn_trait_name("dyn app::Sink<u8>").as_deref(),
+            Some("Sink")
+        );
+        assert_eq!(super::dyn_trait_name("Rc<u8>"), None);
+        let src =
+            "struct S {\n    f: Box<dyn Fn(u8) -> u8>,\n    g: Box<dyn Fn(u8) -> u8 + Send>,\n}\n";
+        let (_dir, place) = super::super::tests::place_at(src, "f:");
+        let inputs = super::super::Inputs {
+            subject: Some("(dyn Fn(u8) -> u8 + 'static)".into()),
+            ..Default::default()
+        };
+        let edit = super::super::build(&Op::SendSyncDyn, &place, &inputs).unwrap();
+        assert_eq!(
+            edit.applied(),
+            "struct S {\n    f: Box<dyn Fn(u8) -> u8 + Send + Sync>,\n    g: Box<dyn Fn(u8) -> u8 + Send>,\n}\n"
+        );
     }
 
     #[test]

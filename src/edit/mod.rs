@@ -87,6 +87,8 @@ pub enum Op {
     RcToArc,
     /// Every `dyn Error` of the file (a boxed error type) becomes `dyn Error + Send + Sync`.
     SendSyncErrors,
+    /// Every trait object of the file with the subject's trait (`dyn Sink`) gains `+ Send + Sync`.
+    SendSyncDyn,
     /// The `blocking_x(…)` method called at the anchor becomes `x(…).await`.
     UnblockMethod,
     /// The blocking call at the anchor runs on tokio's blocking pool:
@@ -133,6 +135,7 @@ impl Op {
         "question-mark",
         "rc-to-arc",
         "send-sync-errors",
+        "send-sync-dyn",
         "unblock-method",
         "spawn-blocking",
         "pin-boxed-suggestions",
@@ -176,6 +179,7 @@ impl Op {
             "question-mark" => Op::QuestionMark,
             "rc-to-arc" => Op::RcToArc,
             "send-sync-errors" => Op::SendSyncErrors,
+            "send-sync-dyn" => Op::SendSyncDyn,
             "unblock-method" => Op::UnblockMethod,
             "spawn-blocking" => Op::SpawnBlocking,
             "pin-boxed-suggestions" => Op::PinBoxedSuggestions,
@@ -291,8 +295,12 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<Edit> {
             let (replacements, code) = scope::hoist_before_await(at, inputs)?;
             (at.name.clone(), Rc::clone(&at.file), replacements, code)
         }
-        Op::AddUse(_) | Op::BoxTraitFutures | Op::RcToArc | Op::SendSyncErrors => {
-            let (replacements, code) = items::build(op, at)?;
+        Op::AddUse(_)
+        | Op::BoxTraitFutures
+        | Op::RcToArc
+        | Op::SendSyncErrors
+        | Op::SendSyncDyn => {
+            let (replacements, code) = items::build(op, at, inputs)?;
             (at.name.clone(), Rc::clone(&at.file), replacements, code)
         }
         Op::PinBoxedSuggestions => {

@@ -114,11 +114,10 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
             {
                 return None;
             }
-            // Its callers in this file would have to await it too: not one local edit.
+            // Its callers in this file would have to await it too: not one local edit. (Read
+            // as text: calls inside macros, `println!("{}", f())`, count too.)
             if let Some(name) = &scope.name
-                && !self_calls(file, 0..at.file.text.len(), name)
-                    .iter()
-                    .all(|call| contains(&scope.body, call))
+                && calls_by_text(&at.file.text, name).any(|call| !contains(&scope.body, &call))
             {
                 return None;
             }
@@ -404,6 +403,7 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
         | Op::PinBoxedSuggestions
         | Op::RcToArc
         | Op::SendSyncErrors
+        | Op::SendSyncDyn
         | Op::Suggested => None,
         Op::SpawnBlocking => {
             // Only where it can be awaited: directly in async code.
@@ -728,6 +728,17 @@ fn let_value_of_pattern<'f>(file: &'f syn::File, target: &Range<usize>) -> Optio
     };
     finder.visit_file(file);
     finder.found
+}
+
+/// Where the text calls `name(…)` (a whole word followed by `(`, not its `fn name(` declaration).
+fn calls_by_text<'t>(text: &'t str, name: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
+    text.match_indices(name).filter_map(move |(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + name.len()..].trim_start().chars().next();
+        let word_start = !before.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        let declared = text[..at].trim_end().ends_with("fn");
+        (word_start && after == Some('(') && !declared).then(|| at..at + name.len())
+    })
 }
 
 /// Whether the position is inside an `impl Trait for Type` block.

@@ -89,6 +89,10 @@ pub enum Op {
     SendSyncErrors,
     /// Every trait object of the file with the subject's trait (`dyn Sink`) gains `+ Send + Sync`.
     SendSyncDyn,
+    /// Each future where several meet (the elements of the `vec![…]` or array, the arms of the
+    /// `match`, the branches of the `if` around the anchor) gains `.boxed()`, one type for all
+    /// (`BoxFuture`), and `futures::FutureExt` is imported.
+    BoxedFutures,
     /// The `blocking_x(…)` method called at the anchor becomes `x(…).await`.
     UnblockMethod,
     /// The blocking call at the anchor runs on tokio's blocking pool:
@@ -136,6 +140,7 @@ impl Op {
         "rc-to-arc",
         "send-sync-errors",
         "send-sync-dyn",
+        "boxed-futures",
         "unblock-method",
         "spawn-blocking",
         "pin-boxed-suggestions",
@@ -180,6 +185,7 @@ impl Op {
             "rc-to-arc" => Op::RcToArc,
             "send-sync-errors" => Op::SendSyncErrors,
             "send-sync-dyn" => Op::SendSyncDyn,
+            "boxed-futures" => Op::BoxedFutures,
             "unblock-method" => Op::UnblockMethod,
             "spawn-blocking" => Op::SpawnBlocking,
             "pin-boxed-suggestions" => Op::PinBoxedSuggestions,

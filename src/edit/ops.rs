@@ -405,6 +405,43 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
         | Op::SendSyncErrors
         | Op::SendSyncDyn
         | Op::Suggested => None,
+        Op::BoxedFutures => {
+            // The values, each with whether `.boxed()` may follow it without parentheses.
+            let values: Vec<(Range<usize>, bool)> = match meeting_values(&around) {
+                Some(values) => values.iter().map(|v| (range(*v), postfix_ok(v))).collect(),
+                None => {
+                    let vec = around.iter().find_map(|e| match &**e {
+                        syn::Expr::Macro(m) if m.mac.path.is_ident("vec") => Some(m),
+                        _ => None,
+                    })?;
+                    vec.mac
+                        .parse_body_with(
+                            syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated,
+                        )
+                        .ok()?
+                        .iter()
+                        .map(|v| (range(v), postfix_ok(v)))
+                        .collect()
+                }
+            };
+            if values.len() < 2 {
+                return None;
+            }
+            let mut edits: Vec<Replacement> = values
+                .into_iter()
+                .flat_map(|(r, bare)| {
+                    if bare {
+                        vec![insert(r.end, ".boxed()")]
+                    } else {
+                        vec![insert(r.start, "("), insert(r.end, ").boxed()")]
+                    }
+                })
+                .collect();
+            if let Some((import, _)) = super::items::add_use(file, at, "futures::FutureExt") {
+                edits.extend(import);
+            }
+            Some((edits, text(at.range.clone())))
+        }
         Op::SpawnBlocking => {
             // Only where it can be awaited: directly in async code.
             if !at.innermost()?.kind.is_async() {
@@ -728,6 +765,44 @@ fn let_value_of_pattern<'f>(file: &'f syn::File, target: &Range<usize>) -> Optio
     };
     finder.visit_file(file);
     finder.found
+}
+
+/// The values that must share one type around the anchor, innermost first: a `vec![…]`'s or an
+/// array's elements, a `match`'s arms, an `if`'s branches (their last expressions).
+fn meeting_values<'a>(around: &'a [ExprRef<'_>]) -> Option<Vec<&'a syn::Expr>> {
+    fn tail(block: &syn::Block) -> Option<&syn::Expr> {
+        match block.stmts.last()? {
+            syn::Stmt::Expr(e, None) => Some(e),
+            _ => None,
+        }
+    }
+    fn branches<'e>(i: &'e syn::ExprIf, out: &mut Vec<&'e syn::Expr>) -> Option<()> {
+        out.push(tail(&i.then_branch)?);
+        match i.else_branch.as_ref()?.1.as_ref() {
+            syn::Expr::If(next) => branches(next, out),
+            syn::Expr::Block(b) => {
+                out.push(tail(&b.block)?);
+                Some(())
+            }
+            _ => None,
+        }
+    }
+    around.iter().find_map(|e| match &**e {
+        syn::Expr::Array(a) => Some(a.elems.iter().collect()),
+        syn::Expr::Match(m) => m
+            .arms
+            .iter()
+            .map(|arm| match arm.body.as_ref() {
+                syn::Expr::Block(b) => tail(&b.block),
+                other => Some(other),
+            })
+            .collect(),
+        syn::Expr::If(i) => {
+            let mut out = Vec::new();
+            branches(i, &mut out).map(|()| out)
+        }
+        _ => None,
+    })
 }
 
 /// Where the text calls `name(…)` (a whole word followed by `(`, not its `fn name(` declaration).
@@ -1151,6 +1226,20 @@ mod tests {
                 "std::fs::read"
             ),
             None
+        );
+    }
+
+    #[test]
+    fn futures_that_meet_are_boxed_to_one_type() {
+        let src = "async fn f() {\n    let jobs = vec![async { 1u8 }, two()];\n}";
+        assert_eq!(
+            apply(Op::BoxedFutures, src, "two()").unwrap(),
+            "use futures::FutureExt;\n\nasync fn f() {\n    let jobs = vec![async { 1u8 }.boxed(), two().boxed()];\n}"
+        );
+        let src = "use std::fmt;\nasync fn f(m: u8) {\n    let j = match m {\n        1 => async { 1 },\n        _ => async { 2 },\n    };\n}";
+        assert_eq!(
+            apply(Op::BoxedFutures, src, "async { 2 }").unwrap(),
+            "use std::fmt;\nuse futures::FutureExt;\nasync fn f(m: u8) {\n    let j = match m {\n        1 => async { 1 }.boxed(),\n        _ => async { 2 }.boxed(),\n    };\n}"
         );
     }
 

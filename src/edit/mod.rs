@@ -93,6 +93,9 @@ pub enum Op {
     /// `match`, the branches of the `if` around the anchor) gains `.boxed()`, one type for all
     /// (`BoxFuture`), and `futures::FutureExt` is imported.
     BoxedFutures,
+    /// `Pin::new(&mut x)` at the anchor (which needs `Unpin`) becomes `std::pin::pin!(x)`, and
+    /// `Pin::new(Box::new(x))` becomes `Box::pin(x)`.
+    PinInPlace,
     /// The `blocking_x(…)` method called at the anchor becomes `x(…).await`.
     UnblockMethod,
     /// The blocking call at the anchor runs on tokio's blocking pool:
@@ -141,6 +144,7 @@ impl Op {
         "send-sync-errors",
         "send-sync-dyn",
         "boxed-futures",
+        "pin-in-place",
         "unblock-method",
         "spawn-blocking",
         "pin-boxed-suggestions",
@@ -186,6 +190,7 @@ impl Op {
             "send-sync-errors" => Op::SendSyncErrors,
             "send-sync-dyn" => Op::SendSyncDyn,
             "boxed-futures" => Op::BoxedFutures,
+            "pin-in-place" => Op::PinInPlace,
             "unblock-method" => Op::UnblockMethod,
             "spawn-blocking" => Op::SpawnBlocking,
             "pin-boxed-suggestions" => Op::PinBoxedSuggestions,

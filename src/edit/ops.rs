@@ -405,6 +405,40 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
         | Op::SendSyncErrors
         | Op::SendSyncDyn
         | Op::Suggested => None,
+        Op::PinInPlace => {
+            let call = around.iter().find_map(|e| match &**e {
+                syn::Expr::Call(c)
+                    if c.args.len() == 1
+                        && matches!(c.func.as_ref(), syn::Expr::Path(p) if path_ends_with(&p.path, &["Pin", "new"])) =>
+                {
+                    Some(c)
+                }
+                _ => None,
+            })?;
+            let code = text(range(call));
+            match &call.args[0] {
+                syn::Expr::Reference(r) if r.mutability.is_some() => Some((
+                    vec![replace(
+                        range(call),
+                        format!("std::pin::pin!({})", text(range(&*r.expr))),
+                    )],
+                    code,
+                )),
+                syn::Expr::Call(inner)
+                    if inner.args.len() == 1
+                        && matches!(inner.func.as_ref(), syn::Expr::Path(p) if path_ends_with(&p.path, &["Box", "new"])) =>
+                {
+                    Some((
+                        vec![replace(
+                            range(call),
+                            format!("Box::pin({})", text(range(&inner.args[0]))),
+                        )],
+                        code,
+                    ))
+                }
+                _ => None,
+            }
+        }
         Op::BoxedFutures => {
             // The values, each with whether `.boxed()` may follow it without parentheses.
             let values: Vec<(Range<usize>, bool)> = match meeting_values(&around) {
@@ -717,10 +751,8 @@ fn self_calls(file: &syn::File, body: Range<usize>, name: &str) -> Vec<Range<usi
                             && p.path.segments.last().is_some_and(|s| s.ident == self.name)
                             && (p.path.segments.len() == 1
                                 || (p.path.segments.len() == 2 && p.path.segments[0].ident == "Self"))),
-                    syn::Expr::MethodCall(m) => {
-                        m.method == self.name
-                            && matches!(m.receiver.as_ref(), syn::Expr::Path(p) if p.path.is_ident("self"))
-                    }
+                    // `self.walk()`, `child.walk()`: a method recursing into another value
+                    syn::Expr::MethodCall(m) => m.method == self.name,
                     _ => false,
                 };
                 if let syn::Expr::Call(c) = e
@@ -1240,6 +1272,28 @@ mod tests {
         assert_eq!(
             apply(Op::BoxedFutures, src, "async { 2 }").unwrap(),
             "use std::fmt;\nuse futures::FutureExt;\nasync fn f(m: u8) {\n    let j = match m {\n        1 => async { 1 }.boxed(),\n        _ => async { 2 }.boxed(),\n    };\n}"
+        );
+    }
+
+    #[test]
+    fn pin_new_of_a_future_pins_it_in_place() {
+        assert_eq!(
+            apply(
+                Op::PinInPlace,
+                "async fn f() { let p = Pin::new(&mut fut); }",
+                "Pin::new"
+            )
+            .unwrap(),
+            "async fn f() { let p = std::pin::pin!(fut); }"
+        );
+        assert_eq!(
+            apply(
+                Op::PinInPlace,
+                "fn f() { let p = Pin::new(Box::new(g())); }",
+                "Pin::new"
+            )
+            .unwrap(),
+            "fn f() { let p = Box::pin(g()); }"
         );
     }
 

@@ -885,6 +885,53 @@ fn machine_applicable_suggestions_become_sarif_fixes() {
     assert!(log["runs"][0]["results"][0].get("fixes").is_none());
 }
 
+#[test]
+fn no_sarif_result_repeats_a_fix_on_any_fixture() {
+    // GitHub's SARIF checks reject a result whose `fixes` has two equal elements; an edit of an
+    // explanation is often also rustc's own suggestion, and only the first may be written.
+    // The fixtures' own sources are read (as when wrapping cargo), so explanations make edits.
+    let kb = kb();
+    let config = config(FormatArg::Sarif);
+    let mut with_fixes = 0;
+    for fixture in fixtures() {
+        let mut out = Vec::new();
+        {
+            let mut outputs = [Output::primary(config.emitter(), Box::new(&mut out))];
+            let options = pipeline::Options {
+                source_root: Some(repo().join("fixtures")),
+                ..pipeline::Options::default()
+            };
+            let input = fixture.recorded.as_slice();
+            pipeline::run_with(
+                &kb,
+                &mut outputs,
+                input,
+                "test",
+                &mut std::io::sink(),
+                options,
+            )
+            .unwrap();
+        }
+        let log: Value = serde_json::from_slice(&out).unwrap();
+        for result in log["runs"][0]["results"].as_array().unwrap() {
+            let Some(fixes) = result["fixes"].as_array() else {
+                continue;
+            };
+            with_fixes += 1;
+            for (i, fix) in fixes.iter().enumerate() {
+                assert!(
+                    fixes[..i]
+                        .iter()
+                        .all(|f| f["artifactChanges"] != fix["artifactChanges"]),
+                    "{}: the same edit twice in {result}",
+                    fixture.name
+                );
+            }
+        }
+    }
+    assert!(with_fixes > 10, "only {with_fixes} results with fixes");
+}
+
 // ---------------------------------------------------------------------------------------------
 // GitLab
 

@@ -210,7 +210,7 @@ impl Sarif {
     /// machine-applicable suggestions: one fix per suggesting child, its replacements grouped by
     /// file.
     fn fixes<'d>(&self, d: &'d Diagnostic, explanations: &'d [Explanation<'d>]) -> Vec<Fix<'d>> {
-        let mut ours = Vec::new();
+        let mut ours: Vec<Fix<'d>> = Vec::new();
         for fix in explanations.iter().flat_map(|e| &e.fixes) {
             let Some(edit) = &fix.edit else { continue };
             let replacements = edit
@@ -230,8 +230,17 @@ impl Sarif {
                 }],
             });
         }
-        let mut fixes = ours;
-        fixes.extend(self.rustc_fixes(d));
+        // rustc's suggestion is often the very edit an explanation makes, and two explanations
+        // may make the same one: SARIF wants each fix once (the first, with its title).
+        let mut fixes: Vec<Fix<'d>> = Vec::new();
+        for fix in ours.into_iter().chain(self.rustc_fixes(d)) {
+            if !fixes
+                .iter()
+                .any(|f| f.artifact_changes == fix.artifact_changes)
+            {
+                fixes.push(fix);
+            }
+        }
         fixes
     }
 
@@ -298,7 +307,7 @@ struct SarifResult<'a> {
 }
 
 /// `{"text": …}`: SARIF's message object.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 struct Text<T> {
     text: T,
 }
@@ -362,7 +371,7 @@ struct PhysicalLocation {
     region: Option<Region>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 struct Artifact {
     uri: String,
@@ -381,7 +390,7 @@ impl Artifact {
 
 /// A span as a SARIF region: rustc's lines and columns are 1-based, its columns count characters
 /// (`columnKind: unicodeCodePoints`) and its end column is exclusive, as SARIF's is.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 struct Region {
     start_line: usize,
@@ -411,14 +420,14 @@ struct Fix<'a> {
     artifact_changes: Vec<ArtifactChange<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 struct ArtifactChange<'a> {
     artifact_location: Artifact,
     replacements: Vec<Replacement<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 struct Replacement<'a> {
     deleted_region: Region,

@@ -108,6 +108,13 @@ pub enum Op {
     /// The closure given to the method at the anchor returns `std::future::ready(…)` of what it
     /// returned (a sync step where a stream adapter wants a future).
     ReadyClosureBody,
+    /// The async work given to a thread (`std::thread::spawn`, a scope's `spawn`,
+    /// `spawn_blocking`) runs to the end on that thread: a closure whose body awaits blocks on
+    /// an `async` block of its body, and an async block passed where a closure is expected
+    /// becomes a closure that blocks on it (a runtime of the thread's own; inside
+    /// `spawn_blocking`, the runtime's handle). An async block that awaits nothing becomes a
+    /// closure.
+    BlockOnInThread,
     InsertBefore(String),
     InsertAfter(String),
     Replace(String),
@@ -149,6 +156,7 @@ impl Op {
         "spawn-blocking",
         "pin-boxed-suggestions",
         "ready-closure-body",
+        "block-on-in-thread",
         "insert-before",
         "insert-after",
         "replace",
@@ -195,6 +203,7 @@ impl Op {
             "spawn-blocking" => Op::SpawnBlocking,
             "pin-boxed-suggestions" => Op::PinBoxedSuggestions,
             "ready-closure-body" => Op::ReadyClosureBody,
+            "block-on-in-thread" => Op::BlockOnInThread,
             "insert-before" => Op::InsertBefore(needs(text)?),
             "insert-after" => Op::InsertAfter(needs(text)?),
             "replace" => Op::Replace(needs(text)?),

@@ -568,7 +568,93 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
                 call.method.to_string(),
             ))
         }
+        Op::BlockOnInThread => {
+            // The closure whose body awaits (the anchor is in it), or the async block at the
+            // anchor, given straight to a call that runs it on a thread.
+            let (arg, closure) = around.iter().map(|e| &**e).find_map(|e| match e {
+                syn::Expr::Closure(c)
+                    if c.asyncness.is_none() && contains(&range(&*c.body), &at.range) =>
+                {
+                    Some((e, Some(c)))
+                }
+                syn::Expr::Async(_) if contains(&range(e), &at.range) => Some((e, None)),
+                _ => None,
+            })?;
+            let r = range(arg);
+            let callee = around.iter().find_map(|e| match &**e {
+                syn::Expr::Call(c) if c.args.iter().any(|a| range(a) == r) => {
+                    Some(text(range(&*c.func)))
+                }
+                syn::Expr::MethodCall(m) if m.args.iter().any(|a| range(a) == r) => {
+                    Some(m.method.to_string())
+                }
+                _ => None,
+            })?;
+            let last = callee.rsplit("::").next().unwrap_or(&callee);
+            let runtime = if last == "spawn_blocking" {
+                // tokio's blocking threads know their runtime.
+                "tokio::runtime::Handle::current().block_on("
+            } else if callee.contains("thread::") || callee == "spawn" || callee == "spawn_scoped" {
+                "tokio::runtime::Builder::new_current_thread().enable_all().build()\
+                 .expect(\"a runtime for this thread\").block_on("
+            } else {
+                return None;
+            };
+            let edits = match (closure, arg) {
+                (Some(c), _) => {
+                    let body = range(&*c.body);
+                    if !awaits_in(&c.body) {
+                        return None;
+                    }
+                    match c.body.as_ref() {
+                        syn::Expr::Block(b) if b.label.is_none() => {
+                            wrap(body, &format!("{runtime}async "), ")")
+                        }
+                        _ => wrap(body, &format!("{runtime}async {{ "), " })"),
+                    }
+                }
+                (None, syn::Expr::Async(block)) => {
+                    let capture = if block.capture.is_some() { "move " } else { "" };
+                    if awaits_in_block(&block.block) {
+                        vec![
+                            insert(r.start, format!("{capture}|| {runtime}")),
+                            insert(r.end, ")"),
+                        ]
+                    } else {
+                        // Sync code in an async block: the closure the thread wants.
+                        let head = range(&block.async_token).start..range(&block.block).start;
+                        vec![replace(head, format!("{capture}|| "))]
+                    }
+                }
+                _ => return None,
+            };
+            Some((edits, callee))
+        }
     }
+}
+
+/// Whether `e` awaits, outside the async blocks and closures in it.
+fn awaits_in(e: &syn::Expr) -> bool {
+    let mut finder = AwaitFinder(false);
+    finder.visit_expr(e);
+    finder.0
+}
+
+fn awaits_in_block(b: &syn::Block) -> bool {
+    let mut finder = AwaitFinder(false);
+    finder.visit_block(b);
+    finder.0
+}
+
+struct AwaitFinder(bool);
+
+impl<'ast> Visit<'ast> for AwaitFinder {
+    fn visit_expr_await(&mut self, _: &'ast syn::ExprAwait) {
+        self.0 = true;
+    }
+    fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
+    fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
 }
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
@@ -1295,6 +1381,72 @@ mod tests {
             .unwrap(),
             "fn f() { let p = Box::pin(g()); }"
         );
+    }
+
+    #[test]
+    fn async_work_on_a_thread_is_blocked_on_there() {
+        const RT: &str = "tokio::runtime::Builder::new_current_thread().enable_all().build()\
+                          .expect(\"a runtime for this thread\").block_on(";
+        // A closure whose body awaits.
+        assert_eq!(
+            apply(
+                Op::BlockOnInThread,
+                "fn f() { std::thread::spawn(move || { let v = g().await; v }); }",
+                "g().await"
+            )
+            .unwrap(),
+            format!(
+                "fn f() {{ std::thread::spawn(move || {RT}async {{ let v = g().await; v }})); }}"
+            )
+        );
+        assert_eq!(
+            apply(
+                Op::BlockOnInThread,
+                "fn f() { s.spawn(|| g().await); }",
+                "g().await"
+            )
+            .unwrap(),
+            format!("fn f() {{ s.spawn(|| {RT}async {{ g().await }})); }}")
+        );
+        // spawn_blocking's threads have the runtime's handle.
+        assert_eq!(
+            apply(
+                Op::BlockOnInThread,
+                "async fn f() { spawn_blocking(|| g().await); }",
+                "g().await"
+            )
+            .unwrap(),
+            "async fn f() { spawn_blocking(|| tokio::runtime::Handle::current().block_on(async { g().await })); }"
+        );
+        // An async block given where a closure is expected; without an `.await` in it, a closure.
+        assert_eq!(
+            apply(
+                Op::BlockOnInThread,
+                "fn f() { thread::spawn(async move { g().await }); }",
+                "async move { g().await }"
+            )
+            .unwrap(),
+            format!("fn f() {{ thread::spawn(move || {RT}async move {{ g().await }})); }}")
+        );
+        assert_eq!(
+            apply(
+                Op::BlockOnInThread,
+                "async fn f() { tokio::task::spawn_blocking(async { read() }); }",
+                "async { read() }"
+            )
+            .unwrap(),
+            "async fn f() { tokio::task::spawn_blocking(|| { read() }); }"
+        );
+        // Not a thread: a closure an iterator adapter calls, or `tokio::spawn`.
+        for (src, at) in [
+            (
+                "async fn f() { v.iter().map(|x| g(x).await); }",
+                "g(x).await",
+            ),
+            ("async fn f() { tokio::spawn(|| g().await); }", "g().await"),
+        ] {
+            assert_eq!(apply(Op::BlockOnInThread, src, at), None, "{src}");
+        }
     }
 
     #[test]

@@ -4,6 +4,8 @@
 # installed, the peer converters clippy-sarif, cargo-action-fmt and gitlab-clippy
 # (`bash benches/run.sh --install-peers` installs them with `cargo install`).
 # `--lint` runs only the blocking-call lint's benchmark (beside `cargo check` on tokio's source).
+# `--baseline REV` runs only the time per explained diagnostic against a build of git revision
+# REV (`BASELINE=REV` adds that table to the full run).
 # Prints a Markdown report; docs/performance.md records one. Not run in CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -136,18 +138,60 @@ if [[ ! -s $work/clippy-100mb.json ]]; then
     : > "$work/clippy-100mb.json"
     for _ in $(seq $(( (100 * 1024 * 1024) / size + 1 ))); do cat "$work/clippy-one.json" >> "$work/clippy-100mb.json"; done
 fi
+
 # Workload 2: every diagnostic is an async error that gets explained (the recorded fixtures'
 # explained diagnostics), repeated to ~20 MB.
-if [[ ! -s $work/explained-20mb.json ]]; then
-    : > "$work/explained-one.json"
-    for dir in fixtures/*/; do
-        grep -q 'expect = \[\]' "$dir/fixture.toml" && continue
-        grep '"reason":"compiler-message"' "$dir/recorded.json" | grep '"level":"error"' >> "$work/explained-one.json" || true
+explained_workload() {
+    if [[ ! -s $work/explained-20mb.json ]]; then
+        : > "$work/explained-one.json"
+        for dir in fixtures/*/; do
+            grep -q 'expect = \[\]' "$dir/fixture.toml" && continue
+            grep '"reason":"compiler-message"' "$dir/recorded.json" | grep '"level":"error"' >> "$work/explained-one.json" || true
+        done
+        size=$(stat -c %s "$work/explained-one.json")
+        : > "$work/explained-20mb.json"
+        for _ in $(seq $(( (20 * 1024 * 1024) / size + 1 ))); do cat "$work/explained-one.json" >> "$work/explained-20mb.json"; done
+    fi
+}
+
+# Time per explained diagnostic, this build against an earlier one built from git (`--baseline
+# REV`), on workload 2: both read the same input in interleaved rounds (best of each), and the
+# time is divided by the number of diagnostics each explains (counted from `--format short`), so a
+# knowledge base that explains more is not charged for it. "with the sources" reads the fixture
+# crates' files, as wrapping cargo does (explanations and edits built from the user's code).
+against_baseline() {
+    local rev=$1 src=$work/baseline-src target=$work/baseline-target sha
+    sha=$(git rev-parse --verify "$rev^{commit}")
+    if [[ ! -d $src ]] || [[ $(git -C "$src" rev-parse HEAD) != "$sha" ]]; then
+        git worktree remove --force "$src" 2>/dev/null || rm -rf "$src"
+        git worktree add --force --detach "$src" "$sha" > /dev/null
+    fi
+    (cd "$src" && CARGO_TARGET_DIR=$target cargo build --release --quiet --bin cargo-async-explain)
+    local base=$target/release/cargo-async-explain input=$work/explained-20mb.json
+    echo
+    echo "### Time per explained diagnostic: this build against ${sha:0:7} (workload 2, best of $runs interleaved rounds)"
+    echo
+    echo "| format | input | explained (${sha:0:7} / now) | µs per explained, ${sha:0:7} | µs now | × ${sha:0:7} |"
+    echo "| --- | --- | ---: | ---: | ---: | ---: |"
+    local format sources label n_base n_now t_base t_now t
+    for sources in "" "--workspace-root $root/fixtures"; do
+        label=$([[ -n $sources ]] && echo "with the sources" || echo "spans only")
+        n_base=$("$base" --color never --format short $sources --input "$input" | grep -c '\[async-explain::' || true)
+        n_now=$("$tool" --color never --format short $sources --input "$input" | grep -c '\[async-explain::' || true)
+        for format in human json sarif; do
+            t_base="" t_now=""
+            for _ in $(seq "$runs"); do
+                read -r t _ < <(time_one "$base --color never --format $format $sources" "$input")
+                if [[ -z $t_base ]] || awk "BEGIN{exit !($t < $t_base)}"; then t_base=$t; fi
+                read -r t _ < <(time_one "$tool --color never --format $format $sources" "$input")
+                if [[ -z $t_now ]] || awk "BEGIN{exit !($t < $t_now)}"; then t_now=$t; fi
+            done
+            awk -v f="$format" -v l="$label" -v nb="$n_base" -v nn="$n_now" -v tb="$t_base" -v tn="$t_now" 'BEGIN{
+                b = tb * 1e6 / nb; n = tn * 1e6 / nn
+                printf "| %s | %s | %d / %d | %.1f | %.1f | **%.2f×** |\n", f, l, nb, nn, b, n, n / b }'
+        done
     done
-    size=$(stat -c %s "$work/explained-one.json")
-    : > "$work/explained-20mb.json"
-    for _ in $(seq $(( (20 * 1024 * 1024) / size + 1 ))); do cat "$work/explained-one.json" >> "$work/explained-20mb.json"; done
-fi
+}
 
 # time_one COMMAND INPUT: prints "seconds max_rss_kib" for one run.
 time_one() {
@@ -186,6 +230,13 @@ report() { # TITLE INPUT, then pairs of LABEL CMD (the first two: cat and the ro
     done
 }
 
+if [[ "${1:-}" == "--baseline" ]]; then
+    echo "## Benchmarks ($(date -u +%Y-%m-%d), $(nproc) cores, $(rustc --version))"
+    explained_workload
+    against_baseline "${2:?--baseline needs a git revision}"
+    exit
+fi
+
 peers=()
 command -v clippy-sarif >/dev/null && peers+=("clippy-sarif" "clippy-sarif" \
     "clippy-sarif, piped from cat" "cat | clippy-sarif" \
@@ -201,8 +252,11 @@ done
 echo "## Benchmarks ($(date -u +%Y-%m-%d), $(nproc) cores, $(rustc --version))"
 report "Real clippy pedantic+nursery stream" "$work/clippy-100mb.json" \
     "cat" "cat" "roundtrip" "$roundtrip" "${formats[@]}" "${peers[@]}"
+explained_workload
 report "Every diagnostic explained" "$work/explained-20mb.json" \
     "cat" "cat" "roundtrip" "$roundtrip" "${formats[@]}"
+
+[[ -n ${BASELINE:-} ]] && against_baseline "$BASELINE"
 
 echo
 echo "### Start-up on empty input (mean of 200 runs)"

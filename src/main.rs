@@ -98,7 +98,7 @@ fn real_main() -> Result<ExitCode> {
             return lint_only(kb, &config, &cli.cargo_args, options);
         }
         if command == "fix" {
-            return fix_command(kb, &mut config, cli.color, &cli.cargo_args, options);
+            return fix_command(kb, &mut config, &cli, options);
         }
         let lint = !cli.no_lint && matches!(command.as_str(), "check" | "build" | "clippy");
         return wrap(kb, &mut config, &cli, command, options, lint);
@@ -430,11 +430,11 @@ fn asks_help_of(args: &[OsString], command: &str) -> bool {
 fn fix_command(
     kb: &'static LazyKb,
     config: &mut Config,
-    color: ColorArg,
-    args: &[OsString],
+    cli: &Cli,
     options: Options,
 ) -> Result<ExitCode> {
-    let args = FixArgs::parse(args);
+    let color = cli.color;
+    let args = FixArgs::parse(&cli.cargo_args);
     if args.help != HelpRequest::None {
         let mut command = FixCli::command();
         let _ = if args.help == HelpRequest::Long {
@@ -461,6 +461,7 @@ fn fix_command(
         allow: args.allow,
         max_rounds: fix::MAX_ROUNDS,
         color: stderr_color(color),
+        lint: !cli.no_lint,
     };
     let report = fix::run(&fix_options, kb, &mut io::stderr())?;
     if let Some(code) = kb_failure(kb) {

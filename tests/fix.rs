@@ -1,9 +1,10 @@
 //! `cargo async-explain fix` end to end, on copies of the dependency-free crates
-//! `tests/crates/fix-rollback` and `tests/crates/fix-rounds` with the test-only knowledge base
-//! `tests/fix-kb` (whose edits fix an error, break the build, or wait for a second round): an
-//! edit that breaks the build is rolled back and a good one kept, `--dry-run` writes nothing, a
-//! dirty or unversioned tree is refused, rounds and the look-ahead at uncovered errors, exit
-//! statuses. No network: the crates have no dependencies.
+//! `tests/crates/fix-rollback`, `fix-rounds` and `fix-lint` with the test-only knowledge base
+//! `tests/fix-kb` (whose edits fix an error, break the build, wait for a second round, or fix a
+//! finding of the blocking-call lint): an edit that breaks the build is rolled back and a good one
+//! kept, `--dry-run` writes nothing, a dirty or unversioned tree is refused, rounds and the
+//! look-ahead at uncovered errors and unused imports, exit statuses. No network: the crates have
+//! no dependencies.
 
 mod common;
 
@@ -265,6 +266,43 @@ fn rounds_fix_what_the_first_round_uncovers_and_the_crate_builds() {
     // One diff for the file, from the original to the final text.
     assert_eq!(stdout.matches("+++ b/src/main.rs").count(), 1, "{stdout}");
     assert!(stdout.contains("-    let moved = name;\n"), "{stdout}");
+}
+
+#[test]
+fn findings_of_the_blocking_call_lint_are_fixed_and_the_imports_left_unused_removed() {
+    let copy = Scratch::of("fix-lint", "lint");
+    let out = copy.fix(&["--allow-no-vcs"]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let lib = copy.read("src/lib.rs");
+    assert!(
+        lib.contains("    yield_once().await; // fix-test: blocking"),
+        "{lib}"
+    );
+    // The edit left `use std::thread;` and `use std::time::Duration;` unused: rustc's own
+    // removal of each is taken in the same step, so no new warning is left behind.
+    assert!(!lib.contains("use std::thread;"), "{lib}");
+    assert!(!lib.contains("use std::time::Duration;"), "{lib}");
+    assert!(stderr.contains("warnings 1 → 0"), "{stderr}");
+
+    // Without the lint there is nothing to fix.
+    let copy = Scratch::of("fix-lint", "no-lint");
+    let out = bin()
+        .arg("--no-lint")
+        .arg("--kb")
+        .arg(repo().join("tests/fix-kb"))
+        .arg("fix")
+        .arg("--allow-no-vcs")
+        .arg("--manifest-path")
+        .arg(copy.root().join("Cargo.toml"))
+        .arg("--target-dir")
+        .arg(copy.dir.join("target"))
+        .env("GIT_CEILING_DIRECTORIES", &copy.dir)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(copy.read("src/lib.rs").contains("thread::sleep"));
 }
 
 #[test]

@@ -1,5 +1,6 @@
-//! Runs `cargo check --message-format=json` with the user's cargo arguments, and asks
-//! `cargo metadata` where the workspace and its target directory are.
+//! Runs `cargo check --message-format=json` with the user's cargo arguments (and, as
+//! `cargo async-explain check` does, the blocking-call lint beside it, its findings after
+//! cargo's messages), and asks `cargo metadata` where the workspace and its target directory are.
 
 use std::ffi::{OsStr, OsString};
 use std::process::{Command, Stdio};
@@ -49,11 +50,18 @@ pub fn workspace(cargo_args: &[OsString]) -> Result<Workspace, FixError> {
     })
 }
 
-/// Runs the check (a `--message-format` of the user's is replaced by JSON) and analyses its
-/// messages. A check that fails without reporting an error is a failure of the tool: cargo could
-/// not build the crate graph, and there is nothing to fix.
-pub fn run(cargo_args: &[OsString], kb: &dyn KbSource) -> Result<Check, FixError> {
+/// Runs the check (a `--message-format` of the user's is replaced by JSON), with the blocking-call
+/// lint on the units cargo checked when `lint` is set, and analyses the messages. A check that
+/// fails without reporting an error is a failure of the tool: cargo could not build the crate
+/// graph, and there is nothing to fix.
+pub fn run(cargo_args: &[OsString], kb: &dyn KbSource, lint: bool) -> Result<Check, FixError> {
     let args = message_format(cargo_args, false).args;
+    let render = crate::lint::Render {
+        deny: false,
+        color: false,
+        width: 100,
+    };
+    let linter = lint.then(|| crate::lint::wrapped::Beside::start(&args, render));
     let cargo = cargo();
     let out = Command::new(&cargo)
         .arg("check")
@@ -69,15 +77,25 @@ pub fn run(cargo_args: &[OsString], kb: &dyn KbSource) -> Result<Check, FixError
         // Killed by a signal: the user interrupted us (the caller sees its own flag too).
         return Err(FixError::Interrupted);
     }
-    let analysis = collect::analyse(kb, &out.stdout)?;
+    let mut output = out.stdout;
+    if let Some(linter) = linter {
+        let mut tap = crate::lint::Tap::new(output.as_slice());
+        // Reading a slice cannot fail.
+        let _ = std::io::copy(&mut tap, &mut std::io::sink());
+        // A lint that cannot run (a broken project config) only leaves its findings unfixed.
+        if let Some(report) = linter.finish(tap.reported()).report {
+            output.extend_from_slice(&report.json);
+        }
+    }
+    let analysis = collect::analyse(kb, &output)?;
     let success = out.status.success();
-    if !success && analysis.counts.errors.total() == 0 && !reports_errors(&out.stdout) {
+    if !success && analysis.counts.errors.total() == 0 && !reports_errors(&output) {
         return Err(FixError::CargoFailed {
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         });
     }
     Ok(Check {
-        output: out.stdout,
+        output,
         success,
         analysis,
     })

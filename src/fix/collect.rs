@@ -24,6 +24,10 @@ pub struct Analysis {
     /// Diagnostics reported as following from, or repeating, an explained one: they get no
     /// edits of their own (fixing the first often fixes them; a later round sees the rest).
     pub related: usize,
+    /// Unused imports rustc can remove with certainty: an edit of ours may leave one behind
+    /// (`use std::thread;` once `thread::sleep` is awaited instead), and the look-ahead takes
+    /// rustc's own removal of it, as `cargo fix` would.
+    pub tidy: Vec<Explained>,
 }
 
 /// An explained diagnostic and the edits that could fix it.
@@ -125,6 +129,19 @@ pub fn analyse(kb: &dyn KbSource, output: &[u8]) -> Result<Analysis, StreamError
             analysis.related += 1;
         }
         if diagnostic.ids.is_empty() {
+            if key.level == "warning" && key.code.as_deref() == Some("unused_imports") {
+                let (mut candidates, _) = candidates(&key, &message, &message, diagnostic);
+                candidates.retain(|c| c.applicability == Applicability::MachineApplicable);
+                if !candidates.is_empty() {
+                    analysis.tidy.push(Explained {
+                        key,
+                        line,
+                        ids: Vec::new(),
+                        candidates,
+                        first_fix_is_edit: false,
+                    });
+                }
+            }
             continue;
         }
         let enriched = diagnostic

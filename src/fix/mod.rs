@@ -5,7 +5,8 @@
 //! file's are tried on its own, then each edit of a file that still fails; what makes things
 //! worse is restored and not tried again. A step whose edits uncover errors the compiler could
 //! not report before (rustc checks borrows only in bodies that type-check) gets one look-ahead:
-//! the edits of those errors in the same files, kept only if the two steps together are better.
+//! the edits of those errors in the same files (and rustc's removal of an import the edits left
+//! unused), kept only if the two steps together are better.
 //! Rounds repeat while they make progress, at most [`MAX_ROUNDS`]. The workspace must be under
 //! git and clean unless allowed (`vcs.rs`); an interrupt restores the files of the step under
 //! way (`interrupt.rs`). `notes.rs` writes the status lines; `diff.rs` renders the diffs, which
@@ -50,6 +51,8 @@ pub struct Options {
     pub max_rounds: usize,
     /// Colour the status lines.
     pub color: bool,
+    /// Run the blocking-call lint with each check, so its findings are fixed too.
+    pub lint: bool,
 }
 
 /// What a run did.
@@ -99,7 +102,7 @@ pub fn run(
     fixer
         .notes
         .status("Checking", &describe(&options.cargo_args));
-    let first = check::run(&options.cargo_args, kb)?;
+    let first = check::run(&options.cargo_args, kb, options.lint)?;
     fixer.interrupt.check()?;
     let first_counts = first.analysis.counts.clone();
     if options.dry_run {
@@ -282,6 +285,7 @@ impl Fixer<'_> {
                 .analysis
                 .explained
                 .iter()
+                .chain(&after.analysis.tidy)
                 .filter(|e| new.contains(&e.key))
                 .cloned()
                 .collect();
@@ -319,7 +323,7 @@ impl Fixer<'_> {
 
     fn check(&mut self) -> Result<Check, FixError> {
         self.interrupt.check()?;
-        let check = check::run(&self.options.cargo_args, self.kb)?;
+        let check = check::run(&self.options.cargo_args, self.kb, self.options.lint)?;
         self.interrupt.check()?;
         Ok(check)
     }

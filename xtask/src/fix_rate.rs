@@ -318,7 +318,7 @@ impl Measured {
 fn measure(kb: &Kb, corpus: &Corpus, case: &Case) -> Result<Measured> {
     let args = corpus.cargo_args(case);
     let workspace = check::workspace(&args)?;
-    let base = check::run(&args, kb)?;
+    let base = check::run(&args, kb, true)?;
     let explained = &base.analysis.explained;
     let mut m = Measured {
         explained: explained.len(),
@@ -344,7 +344,7 @@ fn measure(kb: &Kb, corpus: &Corpus, case: &Case) -> Result<Measured> {
                 continue;
             }
             applies = true;
-            let after = with_files(&plan, || check::run(&args, kb))?;
+            let after = with_files(&plan, || check::run(&args, kb, true))?;
             if removes(diagnostic, &base, &after) {
                 works = Some(c);
                 break;
@@ -371,6 +371,7 @@ fn measure(kb: &Kb, corpus: &Corpus, case: &Case) -> Result<Measured> {
             },
             max_rounds: fix::MAX_ROUNDS,
             color: false,
+            lint: true,
         };
         let report = fix::run(&options, kb, &mut std::io::sink())?;
         for change in &report.changed {
@@ -562,7 +563,7 @@ fn report(
         .collect();
     if every_case && !skipped.is_empty() {
         out.push_str(&format!(
-            "\nNot measured (`fix` runs `cargo check`, which reports none of their diagnostics): {}.\n",
+            "\nNot measured (`fix` runs `cargo check` and the blocking-call lint, which report none of their diagnostics): {}.\n",
             skipped.join(", ")
         ));
     }

@@ -1,5 +1,8 @@
-//! Edit operations on items: an import added with the file's others, and a trait whose async
-//! methods return boxed futures so it can be `dyn` (each impl of it in the file boxing its body).
+//! Edit operations on items and whole files: an import added with the file's others; a trait
+//! whose async methods return boxed futures so it can be `dyn` (each impl of it in the file
+//! boxing its body); a type swapped for its thread-safe or async counterpart wherever the file
+//! names it (`Rc` for `Arc`, `dyn Trait` gaining `Send + Sync`, std's locks for tokio's, their
+//! acquisitions awaited).
 
 use std::ops::Range;
 
@@ -30,6 +33,7 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
         Op::AddUse(path) => add_use(file, at, path),
         Op::BoxTraitFutures => box_trait_futures(file, at),
         Op::RcToArc => rc_to_arc(file),
+        Op::TokioLock(lock) => tokio_lock(file, &at.file.text, lock),
         Op::SendSyncErrors => send_sync_dyn(file, "Error"),
         Op::SendSyncDyn => send_sync_dyn(file, &dyn_trait_name(inputs.subject.as_deref()?)?),
         _ => None,
@@ -99,6 +103,169 @@ fn rc_to_arc(file: &syn::File) -> Option<(Vec<Replacement>, String)> {
     finder.edits.sort_by_key(|r| r.range.start);
     finder.edits.dedup();
     (!finder.edits.is_empty()).then(|| (finder.edits, "Rc".to_owned()))
+}
+
+/// Every `std::sync::{lock}` of the file (`Mutex` or `RwLock`) becomes tokio's, whose guards may
+/// be held across an `.await`: its imports (`use std::sync::{Arc, Mutex}` loses `Mutex`, and
+/// `use tokio::sync::Mutex;` follows) and paths (`std::sync::Mutex::new`), and each acquisition
+/// that unwraps the poisoning result (`.lock().unwrap()`, `.write().expect(…)`) awaits instead.
+/// Given up when an acquisition is not of that form or is in sync code (it cannot await there),
+/// or when the lock is imported under another name or with a glob.
+fn tokio_lock(file: &syn::File, text: &str, lock: &str) -> Option<(Vec<Replacement>, String)> {
+    let acquire: &[&str] = match lock {
+        "Mutex" => &["lock"],
+        "RwLock" => &["read", "write"],
+        _ => return None,
+    };
+    let mut finder = LockFinder {
+        text,
+        lock,
+        acquire,
+        edits: Vec::new(),
+        regrouped: Vec::new(),
+        awaited: Vec::new(),
+        refused: false,
+        found: false,
+    };
+    finder.visit_file(file);
+    if finder.refused || !finder.found || finder.awaited.is_empty() {
+        return None;
+    }
+    // Each acquisition must be where it can await.
+    for call in &finder.awaited {
+        let scopes = crate::source::scope::enclosing(file, call.clone());
+        if !scopes.first().is_some_and(|s| s.kind.is_async()) {
+            return None;
+        }
+    }
+    let mut edits = finder.edits;
+    finder.regrouped.sort_unstable();
+    finder.regrouped.dedup();
+    for end in finder.regrouped {
+        edits.push(insert(end, format!("\nuse tokio::sync::{lock};")));
+    }
+    edits.sort_by_key(|r| (r.range.start, r.range.end));
+    edits.dedup();
+    Some((edits, format!("std::sync::{lock}")))
+}
+
+struct LockFinder<'a> {
+    text: &'a str,
+    lock: &'a str,
+    acquire: &'a [&'a str],
+    edits: Vec<Replacement>,
+    /// `use` items whose group loses the lock's name (their end, to add tokio's after).
+    regrouped: Vec<usize>,
+    /// The acquisitions rewritten, to check that each is where it can await.
+    awaited: Vec<Range<usize>>,
+    /// Something the edit cannot rewrite.
+    refused: bool,
+    /// The file names `std::sync`'s lock.
+    found: bool,
+}
+
+impl LockFinder<'_> {
+    fn replace(&mut self, range: Range<usize>, text: impl Into<String>) {
+        self.edits.push(Replacement {
+            range,
+            text: text.into(),
+        });
+    }
+
+    fn use_tree(&mut self, tree: &syn::UseTree, prefix: &mut Vec<String>, item: &syn::ItemUse) {
+        let in_std_sync = *prefix == ["std", "sync"];
+        match tree {
+            syn::UseTree::Path(p) => {
+                prefix.push(p.ident.to_string());
+                self.use_tree(&p.tree, prefix, item);
+                prefix.pop();
+            }
+            syn::UseTree::Group(g) => {
+                let items: Vec<&syn::UseTree> = g.items.iter().collect();
+                for (i, t) in items.iter().enumerate() {
+                    let is_lock = matches!(t, syn::UseTree::Name(n) if n.ident == self.lock);
+                    if !(in_std_sync && is_lock) {
+                        self.use_tree(t, prefix, item);
+                        continue;
+                    }
+                    if items.len() == 2 {
+                        // `{Arc, Mutex}` becomes `Arc`.
+                        let other = self.text[range(items[1 - i])].to_owned();
+                        self.replace(range(g), other);
+                    } else {
+                        // The name and the comma that joins it to its neighbour.
+                        let mut r = range(*t);
+                        if let Some(next) = items.get(i + 1) {
+                            r.end = range(*next).start;
+                        } else if i > 0 {
+                            r.start = range(items[i - 1]).end;
+                        }
+                        self.replace(r, "");
+                    }
+                    self.regrouped.push(range(item).end);
+                    self.found = true;
+                }
+            }
+            syn::UseTree::Name(n) if in_std_sync && n.ident == self.lock => {
+                // `use std::sync::Mutex;`: the whole path becomes tokio's.
+                match &item.tree {
+                    syn::UseTree::Path(root)
+                        if root.ident == "std" && matches!(&*root.tree, syn::UseTree::Path(_)) =>
+                    {
+                        self.replace(range(&root.ident), "tokio");
+                        self.found = true;
+                    }
+                    _ => self.refused = true,
+                }
+            }
+            syn::UseTree::Rename(r) if in_std_sync && r.ident == self.lock => self.refused = true,
+            syn::UseTree::Glob(_) if in_std_sync => self.refused = true,
+            _ => {}
+        }
+    }
+}
+
+impl<'ast> Visit<'ast> for LockFinder<'_> {
+    fn visit_item_use(&mut self, u: &'ast syn::ItemUse) {
+        self.use_tree(&u.tree, &mut Vec::new(), u);
+    }
+
+    fn visit_path(&mut self, path: &'ast syn::Path) {
+        let names: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+        if names.len() >= 3 && names[0] == "std" && names[1] == "sync" && names[2] == self.lock {
+            self.replace(range(&path.segments[0].ident), "tokio");
+            self.found = true;
+        }
+        visit::visit_path(self, path);
+    }
+
+    fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+        let unwraps = matches!(m.method.to_string().as_str(), "unwrap" | "expect");
+        if unwraps
+            && let syn::Expr::MethodCall(inner) = &*m.receiver
+            && inner.args.is_empty()
+            && self.acquire.contains(&inner.method.to_string().as_str())
+        {
+            self.replace(range(inner).end..range(m).end, ".await");
+            self.awaited.push(range(inner));
+            // The lock's own receiver may hold more (`a.lock().unwrap().b.lock()`).
+            self.visit_expr(&inner.receiver);
+            m.args.iter().for_each(|a| self.visit_expr(a));
+            return;
+        }
+        // An acquisition whose result is used otherwise (`if let Ok(g) = m.lock()`); standard
+        // I/O's own locks are not this lock.
+        if m.args.is_empty() && self.acquire.contains(&m.method.to_string().as_str()) {
+            let receiver = &self.text[range(&*m.receiver)];
+            if !["stdout()", "stderr()", "stdin()"]
+                .iter()
+                .any(|io| receiver.ends_with(io))
+            {
+                self.refused = true;
+            }
+        }
+        visit::visit_expr_method_call(self, m);
+    }
 }
 
 /// The trait of a trait object as rustc quotes it: `(dyn Fn(u8) -> Option<u8> + 'static)` → `Fn`,
@@ -389,6 +556,38 @@ mod tests {
             )
             .is_none()
         );
+    }
+
+    #[test]
+    fn std_locks_become_tokio_locks_that_are_awaited() {
+        let src = "use std::sync::{Arc, Mutex};\n\nasync fn f(m: Arc<Mutex<u8>>) {\n    let g = m.lock().unwrap();\n    work().await;\n    let s = std::sync::Mutex::new(*g);\n    s.lock().expect(\"poisoned\");\n    std::io::stdout().lock();\n}\n";
+        assert_eq!(
+            apply(Op::TokioLock("Mutex".into()), src, "m.lock()").unwrap(),
+            "use std::sync::Arc;\nuse tokio::sync::Mutex;\n\nasync fn f(m: Arc<Mutex<u8>>) {\n    let g = m.lock().await;\n    work().await;\n    let s = tokio::sync::Mutex::new(*g);\n    s.lock().await;\n    std::io::stdout().lock();\n}\n"
+        );
+        let src = "use std::sync::{Arc, Mutex, RwLock};\nasync fn f(m: Arc<Mutex<u8>>) { m.lock().unwrap(); }";
+        assert_eq!(
+            apply(Op::TokioLock("Mutex".into()), src, "m.lock()").unwrap(),
+            "use std::sync::{Arc, RwLock};\nuse tokio::sync::Mutex;\nasync fn f(m: Arc<Mutex<u8>>) { m.lock().await; }"
+        );
+        let src =
+            "use std::sync::RwLock;\nasync fn f(l: &RwLock<u8>) { let w = l.write().unwrap(); }";
+        assert_eq!(
+            apply(Op::TokioLock("RwLock".into()), src, "l.write()").unwrap(),
+            "use tokio::sync::RwLock;\nasync fn f(l: &RwLock<u8>) { let w = l.write().await; }"
+        );
+        // A lock taken in sync code, or whose result is matched, cannot be awaited there.
+        for src in [
+            "use std::sync::Mutex;\nasync fn f(m: &Mutex<u8>) { m.lock().unwrap(); }\nfn g(m: &Mutex<u8>) { m.lock().unwrap(); }",
+            "use std::sync::Mutex;\nasync fn f(m: &Mutex<u8>) { if let Ok(g) = m.lock() {} m.lock().unwrap(); }",
+            "use parking_lot::Mutex;\nasync fn f(m: &Mutex<u8>) { m.lock(); }",
+        ] {
+            assert_eq!(
+                apply(Op::TokioLock("Mutex".into()), src, "m.lock()"),
+                None,
+                "{src}"
+            );
+        }
     }
 
     #[test]

@@ -85,6 +85,9 @@ pub enum Op {
     QuestionMark,
     /// Every `Rc` of the file becomes an `Arc` (`std::rc` becomes `std::sync`).
     RcToArc,
+    /// Every `std::sync::Mutex` (or `RwLock`, the text) of the file becomes tokio's, and each
+    /// `.lock().unwrap()` on one `.lock().await`.
+    TokioLock(String),
     /// Every `dyn Error` of the file (a boxed error type) becomes `dyn Error + Send + Sync`.
     SendSyncErrors,
     /// Every trait object of the file with the subject's trait (`dyn Sink`) gains `+ Send + Sync`.
@@ -148,6 +151,7 @@ impl Op {
         "box-recursive-calls",
         "question-mark",
         "rc-to-arc",
+        "tokio-lock",
         "send-sync-errors",
         "send-sync-dyn",
         "boxed-futures",
@@ -195,6 +199,7 @@ impl Op {
             "box-recursive-calls" => Op::BoxRecursiveCalls,
             "question-mark" => Op::QuestionMark,
             "rc-to-arc" => Op::RcToArc,
+            "tokio-lock" => Op::TokioLock(needs(text)?),
             "send-sync-errors" => Op::SendSyncErrors,
             "send-sync-dyn" => Op::SendSyncDyn,
             "boxed-futures" => Op::BoxedFutures,
@@ -226,6 +231,7 @@ impl Op {
                 | "cargo-edition"
                 | "for-await"
                 | "add-use"
+                | "tokio-lock"
                 | "insert-before"
                 | "insert-after"
                 | "replace"
@@ -318,6 +324,7 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<Edit> {
         Op::AddUse(_)
         | Op::BoxTraitFutures
         | Op::RcToArc
+        | Op::TokioLock(_)
         | Op::SendSyncErrors
         | Op::SendSyncDyn => {
             let (replacements, code) = items::build(op, at, inputs)?;

@@ -402,6 +402,7 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
         | Op::BoxTraitFutures
         | Op::PinBoxedSuggestions
         | Op::RcToArc
+        | Op::TokioLock(_)
         | Op::SendSyncErrors
         | Op::SendSyncDyn
         | Op::Suggested => None,

@@ -34,8 +34,22 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
         Op::BoxTraitFutures => box_trait_futures(file, at),
         Op::RcToArc => rc_to_arc(file),
         Op::TokioLock(lock) => tokio_lock(file, &at.file.text, lock),
-        Op::SendSyncErrors => send_sync_dyn(file, "Error"),
-        Op::SendSyncDyn => send_sync_dyn(file, &dyn_trait_name(inputs.subject.as_deref()?)?),
+        Op::SendSyncErrors => send_sync_dyn(file, "Error", " + Send + Sync"),
+        Op::SendSyncDyn => send_sync_dyn(
+            file,
+            &dyn_trait_name(inputs.subject.as_deref()?)?,
+            " + Send + Sync",
+        ),
+        Op::SendDyn(ty) => {
+            // A future or stream need not be shared, only sent.
+            let name = dyn_trait_name(ty)?;
+            let bounds = if matches!(name.as_str(), "Future" | "Stream") {
+                " + Send"
+            } else {
+                " + Send + Sync"
+            };
+            send_sync_dyn(file, &name, bounds)
+        }
         _ => None,
     }
 }
@@ -283,11 +297,16 @@ fn dyn_trait_name(ty: &str) -> Option<String> {
     (!name.is_empty()).then(|| name.to_owned())
 }
 
-/// `+ Send + Sync` on every trait object of the file whose trait is `name` and that has no
-/// `Send` bound yet.
-fn send_sync_dyn(file: &syn::File, name: &str) -> Option<(Vec<Replacement>, String)> {
+/// `bounds` (`+ Send + Sync`) on every trait object of the file whose trait is `name` and that has
+/// no `Send` bound yet.
+fn send_sync_dyn(
+    file: &syn::File,
+    name: &str,
+    bounds: &'static str,
+) -> Option<(Vec<Replacement>, String)> {
     struct Finder<'n> {
         name: &'n str,
+        bounds: &'static str,
         edits: Vec<Replacement>,
     }
     impl<'ast> Visit<'ast> for Finder<'_> {
@@ -305,7 +324,7 @@ fn send_sync_dyn(file: &syn::File, name: &str) -> Option<(Vec<Replacement>, Stri
             if traits.iter().any(|t| t == self.name) && !traits.iter().any(|t| t == "Send") {
                 let end = t.bounds.iter().map(range).map(|r| r.end).max();
                 if let Some(end) = end {
-                    self.edits.push(insert(end, " + Send + Sync"));
+                    self.edits.push(insert(end, self.bounds));
                 }
             }
             visit::visit_type_trait_object(self, t);
@@ -313,6 +332,7 @@ fn send_sync_dyn(file: &syn::File, name: &str) -> Option<(Vec<Replacement>, Stri
     }
     let mut finder = Finder {
         name,
+        bounds,
         edits: Vec::new(),
     };
     finder.visit_file(file);
@@ -623,6 +643,16 @@ mod tests {
         assert_eq!(
             edit.applied(),
             "struct S {\n    f: Box<dyn Fn(u8) -> u8 + Send + Sync>,\n    g: Box<dyn Fn(u8) -> u8 + Send>,\n}\n"
+        );
+        // Named by the type rustc quotes: a future need only be `Send`.
+        let src = "fn f() -> Pin<Box<dyn Future<Output = u8>>> {}\nfn g(e: Box<dyn Error>) {}\n";
+        assert_eq!(
+            apply(Op::SendDyn("dyn Future<Output = u8>".into()), src, "fn f").unwrap(),
+            "fn f() -> Pin<Box<dyn Future<Output = u8> + Send>> {}\nfn g(e: Box<dyn Error>) {}\n"
+        );
+        assert_eq!(
+            apply(Op::SendDyn("dyn std::error::Error".into()), src, "fn g").unwrap(),
+            "fn f() -> Pin<Box<dyn Future<Output = u8>>> {}\nfn g(e: Box<dyn Error + Send + Sync>) {}\n"
         );
     }
 

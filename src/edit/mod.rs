@@ -92,6 +92,9 @@ pub enum Op {
     SendSyncErrors,
     /// Every trait object of the file with the subject's trait (`dyn Sink`) gains `+ Send + Sync`.
     SendSyncDyn,
+    /// Every trait object of the file with the trait of this type (`dyn Future<Output = u8>`, as
+    /// rustc quotes it) gains `+ Send` (a future or stream) or `+ Send + Sync` (any other trait).
+    SendDyn(String),
     /// Each future where several meet (the elements of the `vec![…]` or array, the arms of the
     /// `match`, the branches of the `if` around the anchor) gains `.boxed()`, one type for all
     /// (`BoxFuture`), and `futures::FutureExt` is imported.
@@ -154,6 +157,7 @@ impl Op {
         "tokio-lock",
         "send-sync-errors",
         "send-sync-dyn",
+        "send-dyn",
         "boxed-futures",
         "pin-in-place",
         "unblock-method",
@@ -202,6 +206,7 @@ impl Op {
             "tokio-lock" => Op::TokioLock(needs(text)?),
             "send-sync-errors" => Op::SendSyncErrors,
             "send-sync-dyn" => Op::SendSyncDyn,
+            "send-dyn" => Op::SendDyn(needs(text)?),
             "boxed-futures" => Op::BoxedFutures,
             "pin-in-place" => Op::PinInPlace,
             "unblock-method" => Op::UnblockMethod,
@@ -232,6 +237,7 @@ impl Op {
                 | "for-await"
                 | "add-use"
                 | "tokio-lock"
+                | "send-dyn"
                 | "insert-before"
                 | "insert-after"
                 | "replace"
@@ -326,7 +332,8 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<Edit> {
         | Op::RcToArc
         | Op::TokioLock(_)
         | Op::SendSyncErrors
-        | Op::SendSyncDyn => {
+        | Op::SendSyncDyn
+        | Op::SendDyn(_) => {
             let (replacements, code) = items::build(op, at, inputs)?;
             (at.name.clone(), Rc::clone(&at.file), replacements, code)
         }

@@ -405,6 +405,7 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
         | Op::TokioLock(_)
         | Op::SendSyncErrors
         | Op::SendSyncDyn
+        | Op::SendDyn(_)
         | Op::Suggested => None,
         Op::PinInPlace => {
             let call = around.iter().find_map(|e| match &**e {

@@ -34,6 +34,8 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
         Op::BoxTraitFutures => box_trait_futures(file, at),
         Op::RcToArc => rc_to_arc(file),
         Op::TokioLock(lock) => tokio_lock(file, &at.file.text, lock),
+        Op::AsyncTraitImpl => async_trait_impl(file, at),
+        Op::AsyncImplMethod => async_impl_method(file, at),
         Op::SendSyncErrors => send_sync_dyn(file, "Error", " + Send + Sync"),
         Op::SendSyncDyn => send_sync_dyn(
             file,
@@ -522,6 +524,96 @@ fn body_edits(sig: &syn::Signature, body: Range<usize>) -> Vec<Replacement> {
     vec![insert(body.start, open), insert(body.end, ") }")]
 }
 
+/// The trait impl around the anchor.
+fn impl_around<'f>(file: &'f syn::File, at: &Place) -> Option<&'f syn::ItemImpl> {
+    struct Finder<'ast>(Range<usize>, Option<&'ast syn::ItemImpl>);
+    impl<'ast> Visit<'ast> for Finder<'ast> {
+        fn visit_item_impl(&mut self, i: &'ast syn::ItemImpl) {
+            let r = range(i);
+            if i.trait_.is_some() && r.start <= self.0.start && self.0.end <= r.end {
+                self.1 = Some(i);
+            }
+            visit::visit_item_impl(self, i);
+        }
+    }
+    let mut finder = Finder(at.range.clone(), None);
+    finder.visit_file(file);
+    finder.1
+}
+
+/// The trait's `#[async_trait]` attribute (as the file writes it, `?Send` included) on the impl
+/// at the anchor; `#[async_trait::async_trait]` when the trait is not in the file and the
+/// attribute is not imported.
+fn async_trait_impl(file: &syn::File, at: &Place) -> Option<(Vec<Replacement>, String)> {
+    let item = impl_around(file, at)?;
+    let is_async_trait = |a: &syn::Attribute| {
+        a.path()
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "async_trait")
+    };
+    if item.attrs.iter().any(is_async_trait) {
+        return None;
+    }
+    let (path, _) = item.trait_.as_ref()?;
+    let name = path.segments.last()?.ident.to_string();
+    let attribute = match traits(file).into_iter().find(|t| t.ident == name) {
+        Some(t) => at
+            .file
+            .slice(range(t.attrs.iter().find(|a| is_async_trait(a))?))
+            .to_owned(),
+        None if at.file.text.contains("use async_trait::async_trait;") => {
+            "#[async_trait]".to_owned()
+        }
+        None => "#[async_trait::async_trait]".to_owned(),
+    };
+    // The item's first token after its attributes.
+    let after_attrs = item
+        .attrs
+        .last()
+        .map_or(range(item).start, |a| range(a).end);
+    let start = after_attrs + at.file.text[after_attrs..].len()
+        - at.file.text[after_attrs..].trim_start().len();
+    let line_start = at.file.text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let indent = &at.file.text[line_start..start];
+    if !indent.chars().all(char::is_whitespace) {
+        return None;
+    }
+    Some((
+        vec![insert(start, format!("{attribute}\n{indent}"))],
+        attribute,
+    ))
+}
+
+/// `async` on the method at the anchor, in an impl of a trait that declares it `async fn`.
+fn async_impl_method(file: &syn::File, at: &Place) -> Option<(Vec<Replacement>, String)> {
+    let item = impl_around(file, at)?;
+    let method = item.items.iter().find_map(|i| match i {
+        syn::ImplItem::Fn(f)
+            if range(&f.sig).start <= at.range.start && at.range.end <= range(f).end =>
+        {
+            Some(f)
+        }
+        _ => None,
+    })?;
+    if method.sig.asyncness.is_some() || method.sig.constness.is_some() {
+        return None;
+    }
+    // The trait, when it is in the file, must declare the method `async fn`.
+    let name = item.trait_.as_ref()?.0.segments.last()?.ident.to_string();
+    if let Some(t) = traits(file).into_iter().find(|t| t.ident == name) {
+        let declared = t.items.iter().any(|i| {
+            matches!(i, syn::TraitItem::Fn(f) if f.sig.ident == method.sig.ident && f.sig.asyncness.is_some())
+        });
+        if !declared {
+            return None;
+        }
+    }
+    // `async` goes first: the signature's qualifiers are at most `unsafe` and `extern` here.
+    let start = range(&method.sig).start;
+    Some((vec![insert(start, "async ")], method.sig.ident.to_string()))
+}
+
 fn traits(file: &syn::File) -> Vec<&syn::ItemTrait> {
     struct Finder<'ast>(Vec<&'ast syn::ItemTrait>);
     impl<'ast> Visit<'ast> for Finder<'ast> {
@@ -608,6 +700,31 @@ mod tests {
                 "{src}"
             );
         }
+    }
+
+    #[test]
+    fn impls_of_async_traits_get_the_attribute_and_async_methods() {
+        let src = "#[async_trait(?Send)]\ntrait Store {\n    async fn put(&self);\n}\n\nimpl Store for Mem {\n    async fn put(&self) {}\n}\n";
+        assert_eq!(
+            apply(Op::AsyncTraitImpl, src, "put(&self) {}").unwrap(),
+            "#[async_trait(?Send)]\ntrait Store {\n    async fn put(&self);\n}\n\n#[async_trait(?Send)]\nimpl Store for Mem {\n    async fn put(&self) {}\n}\n"
+        );
+        // The trait elsewhere: the attribute by its path unless it is imported.
+        let src = "mod m {\n    impl Store for Mem {\n        async fn put(&self) {}\n    }\n}\n";
+        assert_eq!(
+            apply(Op::AsyncTraitImpl, src, "put(&self) {}").unwrap(),
+            "mod m {\n    #[async_trait::async_trait]\n    impl Store for Mem {\n        async fn put(&self) {}\n    }\n}\n"
+        );
+        let src = "trait Clock {\n    async fn now(&self) -> u64;\n    fn zone(&self) -> u8;\n}\nimpl Clock for Fixed {\n    fn now(&self) -> u64 { 1 }\n    fn zone(&self) -> u8 { 0 }\n}\n";
+        assert_eq!(
+            apply(Op::AsyncImplMethod, src, "fn now(&self) -> u64 { 1 }").unwrap(),
+            "trait Clock {\n    async fn now(&self) -> u64;\n    fn zone(&self) -> u8;\n}\nimpl Clock for Fixed {\n    async fn now(&self) -> u64 { 1 }\n    fn zone(&self) -> u8 { 0 }\n}\n"
+        );
+        // Not a method the trait declares `async`.
+        assert_eq!(
+            apply(Op::AsyncImplMethod, src, "fn zone(&self) -> u8 { 0 }"),
+            None
+        );
     }
 
     #[test]

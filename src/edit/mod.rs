@@ -92,6 +92,14 @@ pub enum Op {
     SendSyncErrors,
     /// Every trait object of the file with the subject's trait (`dyn Sink`) gains `+ Send + Sync`.
     SendSyncDyn,
+    /// The trait's `#[async_trait]` attribute on the impl of it at the anchor.
+    AsyncTraitImpl,
+    /// `async` on the impl's method at the anchor (its trait declares it `async fn`).
+    AsyncImplMethod,
+    /// What is passed where a future is expected becomes the future: a function of the file
+    /// without parameters is called (`worker` → `worker()`), a closure without parameters that
+    /// returns an async block is that block, an async closure without parameters an async block.
+    CallIt,
     /// Every trait object of the file with the trait of this type (`dyn Future<Output = u8>`, as
     /// rustc quotes it) gains `+ Send` (a future or stream) or `+ Send + Sync` (any other trait).
     SendDyn(String),
@@ -158,6 +166,9 @@ impl Op {
         "send-sync-errors",
         "send-sync-dyn",
         "send-dyn",
+        "async-trait-impl",
+        "async-impl-method",
+        "call-it",
         "boxed-futures",
         "pin-in-place",
         "unblock-method",
@@ -207,6 +218,9 @@ impl Op {
             "send-sync-errors" => Op::SendSyncErrors,
             "send-sync-dyn" => Op::SendSyncDyn,
             "send-dyn" => Op::SendDyn(needs(text)?),
+            "async-trait-impl" => Op::AsyncTraitImpl,
+            "async-impl-method" => Op::AsyncImplMethod,
+            "call-it" => Op::CallIt,
             "boxed-futures" => Op::BoxedFutures,
             "pin-in-place" => Op::PinInPlace,
             "unblock-method" => Op::UnblockMethod,
@@ -333,7 +347,9 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<Edit> {
         | Op::TokioLock(_)
         | Op::SendSyncErrors
         | Op::SendSyncDyn
-        | Op::SendDyn(_) => {
+        | Op::SendDyn(_)
+        | Op::AsyncTraitImpl
+        | Op::AsyncImplMethod => {
             let (replacements, code) = items::build(op, at, inputs)?;
             (at.name.clone(), Rc::clone(&at.file), replacements, code)
         }

@@ -406,7 +406,45 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
         | Op::SendSyncErrors
         | Op::SendSyncDyn
         | Op::SendDyn(_)
+        | Op::AsyncTraitImpl
+        | Op::AsyncImplMethod
         | Op::Suggested => None,
+        Op::CallIt => {
+            let value = around
+                .iter()
+                .map(|e| &**e)
+                .find(|e| range(e) == at.range || contains(&range(e), &at.range))?;
+            match value {
+                syn::Expr::Path(p) if p.qself.is_none() && range(value) == at.range => {
+                    let name = p.path.get_ident()?.to_string();
+                    if fn_params(file, &name)? != 0 {
+                        return None;
+                    }
+                    Some((vec![insert(range(value).end, "()")], name))
+                }
+                syn::Expr::Closure(c) if c.inputs.is_empty() => {
+                    let body = range(&*c.body);
+                    let head = range(c).start..body.start;
+                    match (&c.asyncness, c.body.as_ref()) {
+                        // `async move || { … }` → `async move { … }`
+                        (Some(_), syn::Expr::Block(_)) => {
+                            let capture = if c.capture.is_some() {
+                                "async move "
+                            } else {
+                                "async "
+                            };
+                            Some((vec![replace(head, capture)], text(range(c))))
+                        }
+                        // `|| async { … }` → `async { … }`
+                        (None, syn::Expr::Async(_)) => {
+                            Some((vec![replace(head, "")], text(range(c))))
+                        }
+                        _ => None,
+                    }
+                }
+                _ => None,
+            }
+        }
         Op::PinInPlace => {
             let call = around.iter().find_map(|e| match &**e {
                 syn::Expr::Call(c)
@@ -950,6 +988,31 @@ fn in_trait_impl(file: &syn::File, at: usize) -> bool {
 }
 
 /// Whether the file declares a function (free or associated) of this name.
+/// The number of parameters of the function `name` of the file, when there is exactly one such
+/// function.
+fn fn_params(file: &syn::File, name: &str) -> Option<usize> {
+    struct Finder<'n> {
+        name: &'n str,
+        found: Vec<usize>,
+    }
+    impl<'ast> Visit<'ast> for Finder<'_> {
+        fn visit_signature(&mut self, sig: &'ast syn::Signature) {
+            if sig.ident == self.name {
+                self.found.push(sig.inputs.len());
+            }
+        }
+    }
+    let mut finder = Finder {
+        name,
+        found: Vec::new(),
+    };
+    finder.visit_file(file);
+    match finder.found[..] {
+        [n] => Some(n),
+        _ => None,
+    }
+}
+
 fn names_fn_item(file: &syn::File, name: &str) -> bool {
     struct Finder<'n> {
         name: &'n str,
@@ -1449,6 +1512,46 @@ mod tests {
         ] {
             assert_eq!(apply(Op::BlockOnInThread, src, at), None, "{src}");
         }
+    }
+
+    #[test]
+    fn what_is_passed_for_a_future_becomes_one() {
+        assert_eq!(
+            apply(
+                Op::CallIt,
+                "fn f() { spawn(work); }\nasync fn work() {}",
+                "work"
+            )
+            .unwrap(),
+            "fn f() { spawn(work()); }\nasync fn work() {}"
+        );
+        assert_eq!(
+            apply(
+                Op::CallIt,
+                "fn f() { spawn(|| async { 1 }); }",
+                "|| async { 1 }"
+            )
+            .unwrap(),
+            "fn f() { spawn(async { 1 }); }"
+        );
+        assert_eq!(
+            apply(
+                Op::CallIt,
+                "fn f() { spawn(async move || { g().await }); }",
+                "async move || { g().await }"
+            )
+            .unwrap(),
+            "fn f() { spawn(async move { g().await }); }"
+        );
+        // A function that takes arguments: what to pass is the user's to say.
+        assert_eq!(
+            apply(
+                Op::CallIt,
+                "fn f() { spawn(work); }\nasync fn work(n: u8) {}",
+                "work"
+            ),
+            None
+        );
     }
 
     #[test]

@@ -156,7 +156,8 @@ explained_workload() {
 
 # Time per explained diagnostic, this build against an earlier one built from git (`--baseline
 # REV`), on workload 2: both read the same input in interleaved rounds (best of each), and the
-# time is divided by the number of diagnostics each explains (counted from `--format short`), so a
+# time is divided by the number of diagnostics each explains (counted from `--format short`: the
+# lines naming an entry, explained there or pointing at the same explanation above), so a
 # knowledge base that explains more is not charged for it. "with the sources" reads the fixture
 # crates' files, as wrapping cargo does (explanations and edits built from the user's code).
 against_baseline() {
@@ -176,8 +177,8 @@ against_baseline() {
     local format sources label n_base n_now t_base t_now t
     for sources in "" "--workspace-root $root/fixtures"; do
         label=$([[ -n $sources ]] && echo "with the sources" || echo "spans only")
-        n_base=$("$base" --color never --format short $sources --input "$input" | grep -c '\[async-explain::' || true)
-        n_now=$("$tool" --color never --format short $sources --input "$input" | grep -c '\[async-explain::' || true)
+        n_base=$("$base" --color never --format short $sources --input "$input" | grep -c 'async-explain::' || true)
+        n_now=$("$tool" --color never --format short $sources --input "$input" | grep -c 'async-explain::' || true)
         for format in human json sarif; do
             t_base="" t_now=""
             for _ in $(seq "$runs"); do

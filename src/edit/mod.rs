@@ -100,6 +100,11 @@ pub enum Op {
     /// without parameters is called (`worker` → `worker()`), a closure without parameters that
     /// returns an async block is that block, an async closure without parameters an async block.
     CallIt,
+    /// The expression at the anchor becomes an argument of this function: `x` → `PATH(x)`.
+    Wrap(String),
+    /// `.collect()` of futures at the anchor becomes `futures::future::join_all(…).await`, which
+    /// collects their outputs (in async code only).
+    JoinAllCollect,
     /// Every trait object of the file with the trait of this type (`dyn Future<Output = u8>`, as
     /// rustc quotes it) gains `+ Send` (a future or stream) or `+ Send + Sync` (any other trait).
     SendDyn(String),
@@ -169,6 +174,8 @@ impl Op {
         "async-trait-impl",
         "async-impl-method",
         "call-it",
+        "wrap",
+        "join-all-collect",
         "boxed-futures",
         "pin-in-place",
         "unblock-method",
@@ -221,6 +228,8 @@ impl Op {
             "async-trait-impl" => Op::AsyncTraitImpl,
             "async-impl-method" => Op::AsyncImplMethod,
             "call-it" => Op::CallIt,
+            "wrap" => Op::Wrap(needs(text)?),
+            "join-all-collect" => Op::JoinAllCollect,
             "boxed-futures" => Op::BoxedFutures,
             "pin-in-place" => Op::PinInPlace,
             "unblock-method" => Op::UnblockMethod,
@@ -252,6 +261,7 @@ impl Op {
                 | "add-use"
                 | "tokio-lock"
                 | "send-dyn"
+                | "wrap"
                 | "insert-before"
                 | "insert-after"
                 | "replace"
@@ -472,14 +482,55 @@ impl Edit {
         out
     }
 
-    /// Whether the edited file still parses: as TOML for a manifest, as Rust otherwise.
+    /// Whether the edited file still parses: as TOML for a manifest, as Rust otherwise. Edits
+    /// within one item of a file that parses need only that item to parse again (the others
+    /// are unchanged); the answer is remembered for the same edit of the same file.
     pub fn parses(&self) -> bool {
-        let text = self.applied();
-        if self.file_name.ends_with(".toml") {
-            text.parse::<toml::Table>().is_ok()
-        } else {
-            syn::parse_file(&text).is_ok()
+        let key = self
+            .replacements
+            .iter()
+            .map(|r| (r.range.clone(), r.text.clone()))
+            .collect();
+        self.file.parses_with(key, || {
+            if self.file_name.ends_with(".toml") {
+                return self.applied().parse::<toml::Table>().is_ok();
+            }
+            if let Some(item) = self.edited_item()
+                && syn::parse_str::<syn::Item>(&item).is_ok()
+            {
+                return true;
+            }
+            syn::parse_file(&self.applied()).is_ok()
+        })
+    }
+
+    /// The text of the one top-level item that holds every replacement, edited, when the file
+    /// parses.
+    fn edited_item(&self) -> Option<String> {
+        use syn::spanned::Spanned;
+        if self
+            .replacements
+            .windows(2)
+            .any(|w| w[0].range.end > w[1].range.start)
+        {
+            return None;
         }
+        let start = self.replacements.first()?.range.start;
+        let end = self.replacements.iter().map(|r| r.range.end).max()?;
+        let item = self.file.syntax()?.items.iter().find(|i| {
+            let r = i.span().byte_range();
+            r.start <= start && end <= r.end
+        })?;
+        let r = item.span().byte_range();
+        let mut out = String::with_capacity(r.len() + 64);
+        let mut at = r.start;
+        for replacement in &self.replacements {
+            out.push_str(&self.file.text[at..replacement.range.start]);
+            out.push_str(&replacement.text);
+            at = replacement.range.end;
+        }
+        out.push_str(&self.file.text[at..r.end]);
+        Some(out)
     }
 
     /// The replacements as rustc's suggestion spans (`suggested_replacement` and the

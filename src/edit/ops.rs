@@ -409,6 +409,35 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
         | Op::AsyncTraitImpl
         | Op::AsyncImplMethod
         | Op::Suggested => None,
+        Op::Wrap(function) => {
+            let value = around.iter().map(|e| &**e).find(|e| range(e) == at.range)?;
+            let r = range(value);
+            Some((wrap(r.clone(), &format!("{function}("), ")"), text(r)))
+        }
+        Op::JoinAllCollect => {
+            if !at.innermost()?.kind.is_async() {
+                return None;
+            }
+            let call = around.iter().find_map(|e| match &**e {
+                syn::Expr::MethodCall(m)
+                    if m.method == "collect"
+                        && m.args.is_empty()
+                        && contains(&range(&m.method), &at.range) =>
+                {
+                    Some(m)
+                }
+                _ => None,
+            })?;
+            let receiver = range(&*call.receiver);
+            let r = range(call);
+            Some((
+                vec![
+                    insert(receiver.start, "futures::future::join_all("),
+                    replace(receiver.end..r.end, ").await"),
+                ],
+                text(r),
+            ))
+        }
         Op::CallIt => {
             let value = around
                 .iter()
@@ -1549,6 +1578,37 @@ mod tests {
                 Op::CallIt,
                 "fn f() { spawn(work); }\nasync fn work(n: u8) {}",
                 "work"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn wrapped_in_a_call_and_collected_futures_joined() {
+        assert_eq!(
+            apply(
+                Op::Wrap("futures::stream::iter".into()),
+                "async fn f() { s.chain(vec![3, 4]); }",
+                "vec![3, 4]"
+            )
+            .unwrap(),
+            "async fn f() { s.chain(futures::stream::iter(vec![3, 4])); }"
+        );
+        assert_eq!(
+            apply(
+                Op::JoinAllCollect,
+                "async fn f() { let v: Vec<u8> = ids.iter().map(|i| g(*i)).collect::<Vec<_>>(); }",
+                "collect"
+            )
+            .unwrap(),
+            "async fn f() { let v: Vec<u8> = futures::future::join_all(ids.iter().map(|i| g(*i))).await; }"
+        );
+        // Sync code cannot await the joined futures.
+        assert_eq!(
+            apply(
+                Op::JoinAllCollect,
+                "fn f() { let v: Vec<u8> = ids.iter().map(|i| g(*i)).collect(); }",
+                "collect"
             ),
             None
         );

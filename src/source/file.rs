@@ -1,8 +1,10 @@
 //! One source file of the user's, read from disk once per run: its text, where its lines start,
-//! and its syntax tree (parsed with `syn` on first use). A diagnostic's span is trusted only when
+//! its syntax tree (parsed with `syn` on first use), and whether edits of it parse (remembered,
+//! as the same edit is checked again for each report of the same error). A diagnostic's span is trusted only when
 //! the file still says what rustc quoted: a file edited since the compiler ran is not used.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 
@@ -11,12 +13,17 @@ use cargo_metadata::diagnostic::DiagnosticSpan;
 /// Files larger than this are not read (generated code; a span into it gains nothing).
 const MAX_FILE: u64 = 4 << 20;
 
+/// An edit of a file as `(range, text)` replacements.
+pub type EditKey = Vec<(Range<usize>, String)>;
+
 pub struct SourceFile {
     /// Where it was read from (empty for a text given directly).
     pub path: std::path::PathBuf,
     pub text: String,
     line_starts: Vec<usize>,
     syntax: OnceCell<Option<syn::File>>,
+    /// Edits checked so far and whether the file parsed with them.
+    checked: RefCell<HashMap<EditKey, bool>>,
 }
 
 impl SourceFile {
@@ -41,6 +48,7 @@ impl SourceFile {
             text,
             line_starts,
             syntax: OnceCell::new(),
+            checked: RefCell::default(),
         }
     }
 
@@ -92,6 +100,17 @@ impl SourceFile {
     }
 
     /// The file's syntax tree, parsed on first use; `None` when it does not parse.
+    /// Whether the file parses with `edits` (sorted, not overlapping) made, computed by `check`
+    /// the first time an edit is asked about.
+    pub fn parses_with(&self, edits: EditKey, check: impl FnOnce() -> bool) -> bool {
+        if let Some(&known) = self.checked.borrow().get(&edits) {
+            return known;
+        }
+        let parses = check();
+        self.checked.borrow_mut().insert(edits, parses);
+        parses
+    }
+
     pub fn syntax(&self) -> Option<&syn::File> {
         self.syntax
             .get_or_init(|| syn::parse_file(&self.text).ok())

@@ -100,6 +100,9 @@ pub enum Op {
     /// without parameters is called (`worker` → `worker()`), a closure without parameters that
     /// returns an async block is that block, an async closure without parameters an async block.
     CallIt,
+    /// The `flavor` of the `#[tokio::main]` or `#[tokio::test]` attribute around the anchor
+    /// becomes this one (`current_thread`, `multi_thread`).
+    TokioFlavor(String),
     /// The expression at the anchor becomes an argument of this function: `x` → `PATH(x)`.
     Wrap(String),
     /// `.collect()` of futures at the anchor becomes `futures::future::join_all(…).await`, which
@@ -175,6 +178,7 @@ impl Op {
         "async-impl-method",
         "call-it",
         "wrap",
+        "tokio-flavor",
         "join-all-collect",
         "boxed-futures",
         "pin-in-place",
@@ -229,6 +233,7 @@ impl Op {
             "async-impl-method" => Op::AsyncImplMethod,
             "call-it" => Op::CallIt,
             "wrap" => Op::Wrap(needs(text)?),
+            "tokio-flavor" => Op::TokioFlavor(needs(text)?),
             "join-all-collect" => Op::JoinAllCollect,
             "boxed-futures" => Op::BoxedFutures,
             "pin-in-place" => Op::PinInPlace,
@@ -262,6 +267,7 @@ impl Op {
                 | "tokio-lock"
                 | "send-dyn"
                 | "wrap"
+                | "tokio-flavor"
                 | "insert-before"
                 | "insert-after"
                 | "replace"

@@ -409,6 +409,33 @@ pub fn build(op: &Op, at: &Place, inputs: &Inputs) -> Option<(Vec<Replacement>, 
         | Op::AsyncTraitImpl
         | Op::AsyncImplMethod
         | Op::Suggested => None,
+        Op::TokioFlavor(flavor) => {
+            // The attribute is read as text: its arguments are tokens, not an expression.
+            let source = &at.file.text;
+            let open = source[..at.range.start].rfind("#[")?;
+            let close = open + source[open..].find(']')?;
+            if close < at.range.end {
+                return None;
+            }
+            let attribute = &source[open..close];
+            let head = attribute.trim_start_matches("#[").trim_start();
+            if !["tokio::main", "tokio::test", "main(", "test("]
+                .iter()
+                .any(|name| head.starts_with(name))
+            {
+                return None;
+            }
+            let key = attribute.find("flavor")?;
+            let value = key + attribute[key..].find('"')?;
+            let end = value + 1 + attribute[value + 1..].find('"')?;
+            Some((
+                vec![replace(
+                    open + value..open + end + 1,
+                    format!("\"{flavor}\""),
+                )],
+                attribute.to_owned(),
+            ))
+        }
         Op::Wrap(function) => {
             let value = around.iter().map(|e| &**e).find(|e| range(e) == at.range)?;
             let r = range(value);
@@ -1609,6 +1636,28 @@ mod tests {
                 Op::JoinAllCollect,
                 "fn f() { let v: Vec<u8> = ids.iter().map(|i| g(*i)).collect(); }",
                 "collect"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_tokio_attribute_gets_the_flavor_its_options_need() {
+        assert_eq!(
+            apply(
+                Op::TokioFlavor("multi_thread".into()),
+                "#[tokio::main(flavor = \"current_thread\", worker_threads = 2)]\nasync fn main() {}",
+                "2)"
+            )
+            .unwrap(),
+            "#[tokio::main(flavor = \"multi_thread\", worker_threads = 2)]\nasync fn main() {}"
+        );
+        // Not a runtime attribute.
+        assert_eq!(
+            apply(
+                Op::TokioFlavor("multi_thread".into()),
+                "#[serde(flavor = \"x\", n = 2)]\nstruct S;",
+                "2)"
             ),
             None
         );

@@ -1,6 +1,6 @@
 //! One source file of the user's, read from disk once per run: its text, where its lines start,
-//! its syntax tree (parsed with `syn` on first use), and whether edits of it parse (remembered,
-//! as the same edit is checked again for each report of the same error). A diagnostic's span is trusted only when
+//! its syntax tree (parsed with `syn` on first use), the scopes around the ranges asked about,
+//! and whether edits of it parse (both remembered: each fix of each report asks again). A diagnostic's span is trusted only when
 //! the file still says what rustc quoted: a file edited since the compiler ran is not used.
 
 use std::cell::{OnceCell, RefCell};
@@ -24,6 +24,8 @@ pub struct SourceFile {
     syntax: OnceCell<Option<syn::File>>,
     /// Edits checked so far and whether the file parsed with them.
     checked: RefCell<HashMap<EditKey, bool>>,
+    /// The scopes around each range asked about so far.
+    scopes: RefCell<HashMap<Range<usize>, Vec<super::Scope>>>,
 }
 
 impl SourceFile {
@@ -49,6 +51,7 @@ impl SourceFile {
             line_starts,
             syntax: OnceCell::new(),
             checked: RefCell::default(),
+            scopes: RefCell::default(),
         }
     }
 
@@ -109,6 +112,20 @@ impl SourceFile {
         let parses = check();
         self.checked.borrow_mut().insert(edits, parses);
         parses
+    }
+
+    /// The scopes around `range`, innermost first (none when the file does not parse),
+    /// remembered: each fix of each explanation asks about the same few spans.
+    pub fn scopes_at(&self, range: Range<usize>) -> Vec<super::Scope> {
+        if let Some(scopes) = self.scopes.borrow().get(&range) {
+            return scopes.clone();
+        }
+        let scopes = self
+            .syntax()
+            .map(|syntax| super::scope::enclosing(syntax, range.clone()))
+            .unwrap_or_default();
+        self.scopes.borrow_mut().insert(range, scopes.clone());
+        scopes
     }
 
     pub fn syntax(&self) -> Option<&syn::File> {

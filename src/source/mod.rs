@@ -120,10 +120,7 @@ impl Sources {
         let span = crate::span::user_span(span);
         let file = self.file(&span.file_name, crate_root)?;
         let range = file.range_of(span)?;
-        let scopes = file
-            .syntax()
-            .map(|syntax| scope::enclosing(syntax, range.clone()))
-            .unwrap_or_default();
+        let scopes = file.scopes_at(range.clone());
         Some(Place {
             name: span.file_name.clone(),
             file,

@@ -16,7 +16,9 @@ use cargo_async_explain::fix::{
     self,
     args::{FixArgs, FixCli, HelpRequest},
 };
-use cargo_async_explain::input::cargo::{CargoChild, message_format, runs_program, workspace_root};
+use cargo_async_explain::input::cargo::{
+    CargoChild, MessageFormat, message_format, runs_program, workspace_root,
+};
 use cargo_async_explain::input::live::LiveInput;
 use cargo_async_explain::kb::{Kb, KbError, LazyKb};
 use cargo_async_explain::lint::{self, args::LintCli};
@@ -267,16 +269,7 @@ fn wrap(
     // Cargo takes a while before its first message: load the knowledge base meanwhile.
     kb.warm();
     let args = &cli.cargo_args;
-    let format = message_format(args, config.style.color);
-    if let Some(requested) = &format.requested {
-        config.follow_cargo_format(requested);
-    }
-    if config.ci.workspace_root.is_none()
-        && config.names_files()
-        && let Some(root) = workspace_root(&format.args)
-    {
-        config.set_workspace_root(&root);
-    }
+    let format = cargo_format(config, args);
     let cargo_args = if command == "clippy" {
         let selection = lint::args::selection_from_cargo_args(&format.args);
         let manifests = lint::clippy::manifests(&selection);
@@ -413,6 +406,23 @@ fn lint_only(
     )
 }
 
+/// The JSON format cargo is asked for, in place of the user's `--message-format`; the output
+/// follows the format the user asked of cargo, and names files from cargo's workspace root
+/// unless `--workspace-root` gave one.
+fn cargo_format(config: &mut Config, args: &[OsString]) -> MessageFormat {
+    let format = message_format(args, config.style.color);
+    if let Some(requested) = &format.requested {
+        config.follow_cargo_format(requested);
+    }
+    if config.ci.workspace_root.is_none()
+        && config.names_files()
+        && let Some(root) = workspace_root(&format.args)
+    {
+        config.set_workspace_root(&root);
+    }
+    format
+}
+
 /// True for `… lint … --help` (or `-h`).
 fn asks_lint_help(args: &[OsString]) -> bool {
     asks_help_of(args, "lint")
@@ -445,16 +455,7 @@ fn fix_command(
         return Ok(ExitCode::SUCCESS);
     }
     kb.warm();
-    let format = message_format(&args.cargo_args, config.style.color);
-    if let Some(requested) = &format.requested {
-        config.follow_cargo_format(requested);
-    }
-    if config.ci.workspace_root.is_none()
-        && config.names_files()
-        && let Some(root) = workspace_root(&format.args)
-    {
-        config.set_workspace_root(&root);
-    }
+    let format = cargo_format(config, &args.cargo_args);
     let fix_options = fix::Options {
         cargo_args: format.args,
         dry_run: args.dry_run,

@@ -100,16 +100,7 @@ fn render_concise(
     let source = first.and_then(|fix| FixPlace::of(fix, explanation.file));
     let mut report: Vec<Group<'_>> = Vec::new();
 
-    let mut head = Level::NOTE
-        .with_name("explain")
-        .primary_title(explanation.title.as_str())
-        .id(explanation.id)
-        .elements(
-            notes
-                .iter()
-                .flat_map(|(name, text)| paragraphs(name, text, style)),
-        )
-        .elements(paragraphs("why", &explanation.brief, style));
+    let mut head = head(explanation, notes, &explanation.brief, style);
     let mut fix_group = None;
     if let Some(fix) = first {
         match (&source, fix.is_edit(), &fix.code) {
@@ -215,6 +206,26 @@ fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// The explanation's first group: `explain[id]: title`, the notes given, and the why (the brief
+/// one, or the whole).
+fn head<'a>(
+    explanation: &'a Explanation<'_>,
+    notes: &'a [(&str, String)],
+    why: &'a str,
+    style: Style,
+) -> Group<'a> {
+    Level::NOTE
+        .with_name("explain")
+        .primary_title(explanation.title.as_str())
+        .id(explanation.id)
+        .elements(
+            notes
+                .iter()
+                .flat_map(|(name, text)| paragraphs(name, text, style)),
+        )
+        .elements(paragraphs("why", why, style))
+}
+
 /// `--verbose`: the whole why, rustc's comparison left out, every fix with where it applies,
 /// every link and crate.
 fn render_full(explanation: &Explanation<'_>, notes: &[(&str, String)], style: Style) -> String {
@@ -225,16 +236,7 @@ fn render_full(explanation: &Explanation<'_>, notes: &[(&str, String)], style: S
         .collect();
     let mut report: Vec<Group<'_>> = Vec::new();
 
-    let mut head = Level::NOTE
-        .with_name("explain")
-        .primary_title(explanation.title.as_str())
-        .id(explanation.id)
-        .elements(
-            notes
-                .iter()
-                .flat_map(|(name, text)| paragraphs(name, text, style)),
-        )
-        .elements(paragraphs("why", &explanation.why, style));
+    let mut head = head(explanation, notes, &explanation.why, style);
     if let Some(sync) = &explanation.sync {
         head = head.elements(paragraphs("note", sync, style));
     }
